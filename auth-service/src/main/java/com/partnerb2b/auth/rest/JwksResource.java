@@ -1,0 +1,45 @@
+package com.partnerb2b.auth.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnerb2b.auth.service.PublishedKeys;
+
+/** The token verification keys, as a standard JWKS document (not wrapped in the envelope). */
+@Path("/")
+@PermitAll
+@Tag(name = "Authentification")
+public class JwksResource {
+
+    private final PublishedKeys keys;
+
+    public JwksResource(PublishedKeys keys) {
+        this.keys = keys;
+    }
+
+    @GET
+    @Path("/api/v1/auth/jwks.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Public keys that verify PartnerB2B tokens (JWKS)")
+    public Response jwks() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(keys.jwks()).cacheControl(cache).build();
+    }
+
+    @GET
+    @Path("/.well-known/jwks.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Same as /api/v1/auth/jwks.json")
+    public Response wellKnown() {
+        return jwks();
+    }
+}

@@ -1,0 +1,4 @@
+package com.partnerb2b.auth.rest;
+
+public record MessageView(String message) {
+}

@@ -1,0 +1,61 @@
+package com.partnerb2b.auth.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.partnerb2b.auth.service.TokenService;
+import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.security.Roles;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/auth/token")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentification")
+public class TokenResource {
+
+    private final TokenService tokens;
+    private final SecurityIdentity identity;
+
+    public TokenResource(TokenService tokens, SecurityIdentity identity) {
+        this.tokens = tokens;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/")
+    @PermitAll
+    @Operation(summary = "API key → access token (1 h) and refresh token (1 week)")
+    public Uni<ApiResponse<TokenPairView>> token(@Valid @NotNull TokenRequest body) {
+        return tokens.issue(body.apiKey()).map(issued -> ApiResponse.of(TokenPairView.of(issued)));
+    }
+
+    @POST
+    @Path("/refresh/")
+    @PermitAll
+    @Operation(summary = "Refresh token → new access token")
+    public Uni<ApiResponse<RefreshedAccessView>> refresh(@Valid @NotNull RefreshRequest body) {
+        return tokens.refresh(body.refresh()).map(access -> ApiResponse.of(RefreshedAccessView.of(access)));
+    }
+
+    @POST
+    @Path("/revoke/")
+    @RolesAllowed({ Roles.PARTNER, Roles.OPERATOR })
+    @Operation(summary = "Revoke one of the caller's refresh tokens (RFC 7009: 200 even if unknown)")
+    public Uni<ApiResponse<MessageView>> revoke(@Valid @NotNull RevokeRequest body) {
+        return tokens.revoke(body.token(), identity.getPrincipal().getName())
+                .map(ignored -> ApiResponse.of(new MessageView("Le token a été révoqué.")));
+    }
+}

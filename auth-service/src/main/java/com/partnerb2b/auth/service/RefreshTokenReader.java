@@ -1,0 +1,50 @@
+package com.partnerb2b.auth.service;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.partnerb2b.auth.config.JwtSettings;
+
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * Verifies a refresh token exactly as services verify access tokens (published keys, pinned
+ * algorithm, issuer, expiry) but against the refresh audience, and requires {@code token_use=refresh}.
+ */
+@ApplicationScoped
+public class RefreshTokenReader {
+
+    public static final String TOKEN_USE = "token_use";
+    public static final String API_KEY_ID = "api_key_id";
+
+    private final JWTParser parser;
+    private final JWTAuthContextInfo refreshContext;
+
+    public RefreshTokenReader(JWTParser parser, JWTAuthContextInfo accessContext, JwtSettings settings) {
+        this.parser = parser;
+        this.refreshContext = new JWTAuthContextInfo(accessContext);
+        this.refreshContext.setExpectedAudience(Set.of(settings.refreshAudience()));
+    }
+
+    public Optional<JsonWebToken> read(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonWebToken jwt = parser.parse(token, refreshContext);
+            if (!"refresh".equals(jwt.getClaim(TOKEN_USE)) || jwt.getClaim(API_KEY_ID) == null
+                    || jwt.getTokenID() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(jwt);
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+}

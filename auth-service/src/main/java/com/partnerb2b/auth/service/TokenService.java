@@ -1,0 +1,140 @@
+package com.partnerb2b.auth.service;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.partnerb2b.auth.config.OperatorSettings;
+import com.partnerb2b.auth.repository.ApiKey;
+import com.partnerb2b.auth.repository.ApiKeyRepository;
+import com.partnerb2b.auth.repository.PartnerStatus;
+import com.partnerb2b.auth.repository.RevokedRefreshToken;
+import com.partnerb2b.auth.repository.RevokedRefreshTokenRepository;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.security.Roles;
+import com.partnerb2b.platform.time.TimeSource;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * API key → token pair, refresh → access token, and revocation. Every refusal is the same 401 so
+ * that nobody learns whether a partner or key exists; a suspended partner gets 403.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
+    static final String OPERATOR_SUBJECT = "operator";
+    static final String OPERATOR_KEY_ID = "operator";
+
+    private final ApiKeyRepository apiKeys;
+    private final RevokedRefreshTokenRepository revokedTokens;
+    private final ApiKeySecrets secrets;
+    private final TokenMinter minter;
+    private final RefreshTokenReader refreshTokens;
+    private final OperatorSettings operator;
+    private final TimeSource time;
+
+    public TokenService(ApiKeyRepository apiKeys, RevokedRefreshTokenRepository revokedTokens, ApiKeySecrets secrets,
+            TokenMinter minter, RefreshTokenReader refreshTokens, OperatorSettings operator, TimeSource time) {
+        this.apiKeys = apiKeys;
+        this.revokedTokens = revokedTokens;
+        this.secrets = secrets;
+        this.minter = minter;
+        this.refreshTokens = refreshTokens;
+        this.operator = operator;
+        this.time = time;
+    }
+
+    @WithSession
+    public Uni<IssuedTokens> issue(String apiKey) {
+        if (isOperatorKey(apiKey)) {
+            return Uni.createFrom().item(() -> minter.pair(OPERATOR_SUBJECT, Roles.OPERATOR, OPERATOR_KEY_ID));
+        }
+        Optional<ApiKeySecrets.PresentedKey> presented = secrets.parse(apiKey);
+        if (presented.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.authentication());
+        }
+        ApiKeySecrets.PresentedKey key = presented.get();
+        return apiKeys.findWithPartner(key.keyId()).map(stored -> {
+            if (stored == null || !secrets.matches(key, stored.secretHash) || !stored.isActive()) {
+                LOG.infof("Token refused for key %s", key.logLabel());
+                throw ApiException.authentication();
+            }
+            return minter.pair(stored.partner.id.toString(), groupOf(stored), stored.keyId);
+        });
+    }
+
+    @WithSession
+    public Uni<TokenMinter.Access> refresh(String refreshToken) {
+        Optional<JsonWebToken> verified = refreshTokens.read(refreshToken);
+        if (verified.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.authentication());
+        }
+        JsonWebToken jwt = verified.get();
+        String keyId = jwt.getClaim(RefreshTokenReader.API_KEY_ID);
+        if (OPERATOR_KEY_ID.equals(keyId)) {
+            if (operator.apiKey().isEmpty() || !OPERATOR_SUBJECT.equals(jwt.getSubject())) {
+                return Uni.createFrom().failure(ApiException.authentication());
+            }
+            return revokedTokens.isRevoked(UUID.fromString(jwt.getTokenID())).map(revoked -> {
+                if (revoked) {
+                    throw ApiException.authentication();
+                }
+                return minter.access(OPERATOR_SUBJECT, Roles.OPERATOR);
+            });
+        }
+        return revokedTokens.isRevoked(UUID.fromString(jwt.getTokenID()))
+                .chain(revoked -> revoked ? Uni.createFrom().<ApiKey>nullItem() : apiKeys.findWithPartner(keyId))
+                .map(stored -> {
+                    if (stored == null || !stored.isActive() || !stored.partner.id.toString().equals(jwt.getSubject())) {
+                        throw ApiException.authentication();
+                    }
+                    return minter.access(jwt.getSubject(), groupOf(stored));
+                });
+    }
+
+    /** RFC 7009: succeeds whether or not the token was known; only the caller's own tokens are revoked. */
+    @WithTransaction
+    public Uni<Void> revoke(String token, String callerSubject) {
+        Optional<JsonWebToken> jwt = refreshTokens.read(token);
+        if (jwt.isEmpty() || !jwt.get().getSubject().equals(callerSubject)) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID jti = UUID.fromString(jwt.get().getTokenID());
+        Instant now = time.now();
+        return revokedTokens.deleteExpired(now)
+                .chain(() -> revokedTokens.findById(jti))
+                .chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    RevokedRefreshToken revoked = new RevokedRefreshToken();
+                    revoked.jti = jti;
+                    revoked.subject = callerSubject;
+                    revoked.expiresAt = Instant.ofEpochSecond(jwt.get().getExpirationTime());
+                    revoked.revokedAt = now;
+                    return revokedTokens.persist(revoked).replaceWithVoid();
+                });
+    }
+
+    private boolean isOperatorKey(String apiKey) {
+        return apiKey != null && operator.apiKey().filter(k -> !k.isBlank())
+                .map(expected -> secrets.sameSecret(apiKey, expected)).orElse(false);
+    }
+
+    private static String groupOf(ApiKey key) {
+        PartnerStatus status = key.partner.status;
+        if (status == PartnerStatus.SUSPENDED) {
+            throw ApiException.notAllowed();
+        }
+        return status == PartnerStatus.ACTIVE ? Roles.PARTNER : Roles.PARTNER_PENDING;
+    }
+}

@@ -1,0 +1,53 @@
+package com.partnerb2b.platform.error;
+
+import java.util.List;
+
+/**
+ * A failure whose status, code and message a partner is meant to see. Services throw it (or fail a
+ * {@code Uni} with it); {@link ErrorMappers} writes it in the error envelope.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final Object details;
+
+    public ApiException(int status, String code, String message, Object details) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.details = details;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Object details() {
+        return details;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(404, "not_found", what + " Not Found", null);
+    }
+
+    public static ApiException invalidValue(List<FieldError> details) {
+        return new ApiException(400, "invalid_value", "Invalid value", details);
+    }
+
+    public static ApiException authentication() {
+        return new ApiException(401, "authentication_error", "Authentication Error", null);
+    }
+
+    public static ApiException notAllowed() {
+        return new ApiException(403, "not_allowed", "Not Allowed", null);
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(409, "conflict", message, null);
+    }
+}

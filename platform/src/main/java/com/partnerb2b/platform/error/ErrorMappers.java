@@ -1,0 +1,168 @@
+package com.partnerb2b.platform.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Writes every failure of a REST endpoint in the error envelope, with the statuses and messages
+ * partners of the existing API already handle. Nothing internal (class names, stack traces) leaves.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    public static Response toResponse(int status, String code, String message, Object details) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(code, message, details))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        Response.ResponseBuilder builder = Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(e.code(), e.getMessage(), e.details()));
+        if (e.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response parseError(JsonParseException e) {
+        return parseError((Throwable) e);
+    }
+
+    private static Response parseError(Throwable e) {
+        String where = e instanceof JsonProcessingException json && json.getLocation() != null
+                ? "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
+                : null;
+        return toResponse(400, "parse_error", "Parse Error", where == null ? null : List.of(new FieldError("body", "malformed JSON at " + where)));
+    }
+
+    @ServerExceptionMapper
+    public Response typeError(MismatchedInputException e) {
+        String field = fieldPath(e);
+        List<FieldError> details = List.of(new FieldError(field.isEmpty() ? "body" : field,
+                "expected " + (e.getTargetType() == null ? "another type" : describe(e.getTargetType()))));
+        return toResponse(400, "type_error", "Type Error", details);
+    }
+
+    @ServerExceptionMapper
+    public Response mappingError(JsonMappingException e) {
+        return parseError(e);
+    }
+
+    @ServerExceptionMapper
+    public Response processingError(JsonProcessingException e) {
+        return parseError(e);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> details = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            details.add(new FieldError(leafName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        details.sort((a, b) -> a.field().compareTo(b.field()));
+        return toResponse(400, "invalid_value", "Invalid value", details);
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return apiException(ApiException.authentication());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return apiException(ApiException.notAllowed());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return toResponse(500, "internal_error", "Internal Error", null);
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException) {
+            return parseError(e.getCause());
+        }
+        return switch (status) {
+            case 400 -> toResponse(400, "bad_request", "Bad Request", null);
+            case 401 -> apiException(ApiException.authentication());
+            case 403 -> apiException(ApiException.notAllowed());
+            case 404 -> toResponse(404, "not_found", "Not Found", null);
+            case 405 -> toResponse(405, "method_not_allowed", "Method Not Allowed", null);
+            case 406 -> toResponse(406, "not_acceptable", "Not Acceptable", null);
+            case 413 -> toResponse(413, "payload_too_large", "Payload Too Large", null);
+            case 415 -> toResponse(415, "unsupported_media_type", "Unsupported Media Type", null);
+            default -> toResponse(status, "http_" + status, reason(status), null);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return toResponse(500, "internal_error", "Internal Error", null);
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Error" : known.getReasonPhrase();
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String leafName(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name == null ? "body" : name;
+    }
+}

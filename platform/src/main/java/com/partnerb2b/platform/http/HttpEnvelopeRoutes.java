@@ -1,0 +1,88 @@
+package com.partnerb2b.platform.http;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.api.RequestIds;
+import com.partnerb2b.platform.error.ApiError;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * HTTP-level behaviour shared by every service, below JAX-RS: the request id on every exchange, and
+ * the JSON error envelope for what never reaches a resource (unknown paths, failures of the HTTP
+ * layer itself).
+ */
+@Singleton
+public class HttpEnvelopeRoutes {
+
+    private static final Logger LOG = Logger.getLogger(HttpEnvelopeRoutes.class);
+    public static final String MDC_REQUEST_ID = "request_id";
+
+    private final ObjectMapper mapper;
+
+    public HttpEnvelopeRoutes(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void requestId(@Observes Filters filters) {
+        filters.register(rc -> {
+            String id = RequestIds.resolve(rc.request().getHeader(RequestIds.HEADER));
+            RequestIds.bind(id);
+            MDC.put(MDC_REQUEST_ID, id);
+            rc.response().putHeader(RequestIds.HEADER, id);
+            rc.next();
+        }, 10_000);
+    }
+
+    void fallbacks(@Observes Router router) {
+        router.route().order(Integer.MAX_VALUE).handler(rc -> write(rc, 404, "not_found", "Not Found"));
+        router.route().order(Integer.MAX_VALUE).failureHandler(this::failure);
+    }
+
+    private void failure(RoutingContext rc) {
+        if (rc.response().ended()) {
+            return;
+        }
+        Throwable failure = rc.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer");
+            write(rc, 401, "authentication_error", "Authentication Error");
+        } else if (failure instanceof ForbiddenException) {
+            write(rc, 403, "not_allowed", "Not Allowed");
+        } else if (rc.statusCode() == 413) {
+            write(rc, 413, "payload_too_large", "Payload Too Large");
+        } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
+            write(rc, rc.statusCode(), "http_" + rc.statusCode(), "Bad Request");
+        } else {
+            LOG.error("Unhandled HTTP failure", failure);
+            write(rc, 500, "internal_error", "Internal Error");
+        }
+    }
+
+    private void write(RoutingContext rc, int status, String code, String message) {
+        HttpServerResponse response = rc.response();
+        if (response.headWritten()) {
+            rc.request().connection().close();
+            return;
+        }
+        try {
+            response.setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
+                    .end(mapper.writeValueAsString(ApiError.of(code, message, null)));
+        } catch (JsonProcessingException e) {
+            response.setStatusCode(500).end();
+        }
+    }
+}
