@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.auth.config.JwtSettings;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.ResourceUtils;
 
 /**
@@ -15,6 +16,7 @@ import io.smallrye.jwt.util.ResourceUtils;
  * names (a mounted secret in production). During a rotation it lists the new and the previous keys.
  * Read once at start; refuses to start if the signing key's {@code kid} is not published.
  */
+@Startup
 @ApplicationScoped
 public class PublishedKeys {
 

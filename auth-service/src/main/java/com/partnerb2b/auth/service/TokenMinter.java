@@ -1,15 +1,15 @@
 package com.partnerb2b.auth.service;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.auth.config.JwtSettings;
 import com.partnerb2b.platform.time.TimeSource;
-
-import io.smallrye.jwt.build.Jwt;
 
 /** Builds and signs the access and refresh tokens of a subject. */
 @ApplicationScoped
@@ -31,30 +31,30 @@ public class TokenMinter {
     public Access access(String subject, String group) {
         Instant now = time.now();
         Instant expiresAt = now.plus(settings.accessTokenLifetime());
-        String token = signer.sign(Jwt.issuer(settings.issuer())
-                .audience(settings.audience())
-                .subject(subject)
-                .upn(subject)
-                .groups(Set.of(group))
-                .issuedAt(now)
-                .expiresAt(expiresAt)
-                .claim("jti", UUID.randomUUID().toString())
-                .claim(RefreshTokenReader.TOKEN_USE, "access"));
-        return new Access(token, expiresAt);
+        Map<String, Object> claims = claims(settings.audience(), subject, now, expiresAt, "access");
+        claims.put("upn", subject);
+        claims.put("groups", List.of(group));
+        return new Access(signer.sign(claims), expiresAt);
     }
 
     public IssuedTokens pair(String subject, String group, String apiKeyId) {
         Access access = access(subject, group);
         Instant now = time.now();
         Instant refreshExpiresAt = now.plus(settings.refreshTokenLifetime());
-        String refresh = signer.sign(Jwt.issuer(settings.issuer())
-                .audience(settings.refreshAudience())
-                .subject(subject)
-                .issuedAt(now)
-                .expiresAt(refreshExpiresAt)
-                .claim("jti", UUID.randomUUID().toString())
-                .claim(RefreshTokenReader.TOKEN_USE, "refresh")
-                .claim(RefreshTokenReader.API_KEY_ID, apiKeyId));
-        return new IssuedTokens(access.token(), access.expiresAt(), refresh, refreshExpiresAt);
+        Map<String, Object> claims = claims(settings.refreshAudience(), subject, now, refreshExpiresAt, "refresh");
+        claims.put(RefreshTokenReader.API_KEY_ID, apiKeyId);
+        return new IssuedTokens(access.token(), access.expiresAt(), signer.sign(claims), refreshExpiresAt);
+    }
+
+    private Map<String, Object> claims(String audience, String subject, Instant issuedAt, Instant expiresAt, String use) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", settings.issuer());
+        claims.put("aud", audience);
+        claims.put("sub", subject);
+        claims.put("iat", issuedAt.getEpochSecond());
+        claims.put("exp", expiresAt.getEpochSecond());
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put(RefreshTokenReader.TOKEN_USE, use);
+        return claims;
     }
 }

@@ -1,0 +1,147 @@
+package com.partnerb2b.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.vertx.core.Vertx;
+
+/**
+ * {@code ./partnerb2b start}: PostgreSQL (embedded unless configured), every built service in its
+ * own JVM with its own database, the gateway on one port, a demo partner; then the READY line.
+ * Everything stops on Ctrl-C or SIGTERM. Keys, data and logs are kept in one local folder.
+ */
+public final class LocalStack {
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("io.zonky").setLevel(Level.WARNING);
+        Logger.getLogger("io.netty").setLevel(Level.WARNING);
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start(root);
+        } catch (Exception e) {
+            System.err.println("Start failed: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private void start(Path root) throws Exception {
+        Path home = Path.of(env("PARTNERB2B_HOME", root.resolve(".partnerb2b").toString())).toAbsolutePath();
+        Files.createDirectories(home);
+        int gatewayPort = Integer.parseInt(env("PARTNERB2B_PORT", "8080"));
+        String bindHost = env("PARTNERB2B_BIND", "127.0.0.1");
+        RouteTable routes = RouteTable.load(root.resolve("deploy/routes.yaml"));
+
+        say("Local folder: " + home);
+        LocalKeys.KeyFiles keys = LocalKeys.ensure(home.resolve("keys"));
+        String operatorKey = secret(home.resolve("operator-key"), "PARTNERB2B_OPERATOR_API_KEY", "pb2b_op_");
+
+        LocalDatabase database = LocalDatabase.start(home);
+        running.push(database);
+        say("Database: " + database.description());
+
+        List<ServiceProcess> services = new ArrayList<>();
+        for (Map.Entry<String, Integer> service : routes.servicePorts().entrySet()) {
+            Path jar = root.resolve(service.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                continue;
+            }
+            String dbName = "partnerb2b_" + service.getKey().replace("-service", "").replace('-', '_');
+            database.ensureDatabase(dbName);
+            Map<String, String> env = new HashMap<>();
+            env.put("PARTNERB2B_DB_JDBC_URL", database.jdbcUrl(dbName));
+            env.put("PARTNERB2B_DB_REACTIVE_URL", database.reactiveUrl(dbName));
+            env.put("PARTNERB2B_DB_USER", database.user());
+            env.put("PARTNERB2B_DB_PASSWORD", database.password());
+            env.put("PARTNERB2B_JWKS_LOCATION", keys.jwks().toString());
+            env.put("PARTNERB2B_JWT_SIGNING_KEY", keys.signingKey().toString());
+            env.put("PARTNERB2B_JWT_SIGNING_KEY_ID", keys.keyId());
+            env.put("PARTNERB2B_OPERATOR_API_KEY", operatorKey);
+            ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
+                    home.resolve("logs"), List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
+            running.push(process);
+            services.add(process);
+            say("Starting " + service.getKey() + " on 127.0.0.1:" + service.getValue() + " (log: " + process.log() + ")");
+        }
+        if (services.isEmpty()) {
+            throw new IOException("No service is built: run ./mvnw -DskipTests install first");
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+
+        Vertx vertx = Vertx.vertx();
+        running.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get());
+        Gateway gateway = new Gateway(vertx, routes, "127.0.0.1");
+        running.push(gateway);
+        int port = gateway.start(bindHost, gatewayPort);
+        String baseUrl = "http://" + ("0.0.0.0".equals(bindHost) ? "127.0.0.1" : bindHost) + ":" + port;
+
+        String demoKey = new DemoPartner(baseUrl).ensure(home.resolve("demo-api-key"), operatorKey);
+
+        System.out.println("READY base_url=" + baseUrl + " operator_key=" + operatorKey + " demo_api_key=" + demoKey);
+        System.out.println();
+        System.out.println("PartnerB2B is running behind " + baseUrl + " (" + String.join(", ",
+                services.stream().map(ServiceProcess::name).toList()) + "). Try:");
+        System.out.println("  curl -s -X POST " + baseUrl + "/api/v1/auth/token/ -H 'Content-Type: application/json' \\");
+        System.out.println("       -d '{\"apiKey\": \"" + demoKey + "\"}'");
+        System.out.println("Logs: " + home.resolve("logs") + "   Stop: Ctrl-C");
+        System.out.flush();
+    }
+
+    private void stop() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    /** A secret from the environment, or made once and kept in the local folder. */
+    private static String secret(Path file, String envName, String prefix) throws IOException {
+        String configured = System.getenv(envName);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String value = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        LocalKeys.writePrivate(file, value + "\n");
+        return value;
+    }
+
+    private static void say(String line) {
+        System.err.println("[partnerb2b] " + line);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
