@@ -84,7 +84,7 @@ public final class Gateway implements AutoCloseable {
     static String errorBody(String code, String message, String requestId) {
         return new JsonObject()
                 .put("error", new JsonObject().put("code", code).put("message", message).putNull("details"))
-                .put("meta", new JsonObject().put("timestamp", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).toString())
+                .put("meta", new JsonObject().put("timestamp", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString())
                         .put("request_id", requestId))
                 .encode();
     }

@@ -1,0 +1,157 @@
+package com.partnerb2b.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Runs {@code ./partnerb2b start} as the README says, and uses the system through its gateway. */
+class LocalStackIT {
+
+    private static final Pattern READY = Pattern.compile(
+            "^READY base_url=(\\S+) operator_key=(\\S+) demo_api_key=(\\S+)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Process stack;
+    private static String baseUrl;
+    private static String demoKey;
+    private static Path home;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        home = Files.createTempDirectory("partnerb2b-it");
+        ProcessBuilder builder = new ProcessBuilder("./partnerb2b", "start").directory(root.toFile())
+                .redirectError(home.resolve("stderr.log").toFile());
+        Map<String, String> env = new HashMap<>();
+        env.put("PARTNERB2B_HOME", home.toString());
+        env.put("PARTNERB2B_PORT", String.valueOf(freePort()));
+        env.put("PARTNERB2B_DB_PORT", String.valueOf(freePort()));
+        env.put("PARTNERB2B_SKIP_BUILD", "1");
+        builder.environment().putAll(env);
+        builder.environment().remove("PARTNERB2B_DB_HOST");
+        stack = builder.start();
+
+        CompletableFuture<Matcher> ready = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher m = READY.matcher(line);
+                    if (m.matches()) {
+                        return m;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        Matcher m = ready.get(180, TimeUnit.SECONDS);
+        assertNotNull(m, () -> "no READY line; stderr:\n" + read(home.resolve("stderr.log")));
+        baseUrl = m.group(1);
+        demoKey = m.group(3);
+        assertTrue(m.group(2).startsWith("pb2b_op_"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.destroy();
+            assertTrue(stack.waitFor(60, TimeUnit.SECONDS), "the stack stops on SIGTERM");
+            assertFalse(stack.isAlive());
+        }
+    }
+
+    @Test
+    void the_demo_key_gets_tokens_through_the_gateway() throws Exception {
+        HttpResponse<String> response = post("/api/v1/auth/token/", "{\"apiKey\":\"" + demoKey + "\"}", "it-trace-1");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        assertFalse(body.path("data").path("access").asText().isEmpty());
+        assertFalse(body.path("data").path("refesh_expire").asText().isEmpty());
+        assertEquals("it-trace-1", response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertEquals("it-trace-1", body.path("meta").path("request_id").asText());
+
+        String refresh = body.path("data").path("refresh").asText();
+        HttpResponse<String> refreshed = post("/api/v1/auth/token/refresh", "{\"refresh\":\"" + refresh + "\"}", null);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+    }
+
+    @Test
+    void an_unknown_path_is_the_json_404_with_a_request_id() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/nowhere")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("Not Found", body.path("error").path("message").asText());
+        assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(), body.path("meta").path("request_id").asText());
+    }
+
+    @Test
+    void a_route_whose_service_is_not_running_is_a_json_503() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/webhooks/configure/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, response.statusCode());
+        assertEquals("service_unavailable", JSON.readTree(response.body()).path("error").path("code").asText());
+    }
+
+    @Test
+    void jwks_is_published_through_the_gateway() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/.well-known/jwks.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals("ES256", JSON.readTree(response.body()).path("keys").get(0).path("alg").asText());
+    }
+
+    private static HttpResponse<String> post(String path, String body, String requestId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable)";
+        }
+    }
+}
