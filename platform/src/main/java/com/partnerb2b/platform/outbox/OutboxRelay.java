@@ -1,0 +1,76 @@
+package com.partnerb2b.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.partnerb2b.platform.messaging.EventEnvelope;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and marks them published in the same transaction
+ * that locked them. If Kafka cannot take an event the batch stops there and the rows stay pending:
+ * the next run retries them. A crash after publishing and before the commit publishes again, which
+ * consumers absorb (they remember event ids).
+ * <p>
+ * Enabled by the build property {@code partnerb2b.outbox.enabled=true}; the service configures the
+ * outgoing channel {@code outbox-events} (Kafka connector, string serializers).
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "partnerb2b.outbox.enabled", stringValue = "true")
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final OutboxRepository events;
+    private final MutinyEmitter<String> emitter;
+
+    public OutboxRelay(OutboxRepository events, @Channel("outbox-events") MutinyEmitter<String> emitter) {
+        this.events = events;
+        this.emitter = emitter;
+    }
+
+    @Scheduled(every = "${partnerb2b.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return publishPending()
+                .onFailure().invoke(e -> LOG.warnf("Outbox publication deferred: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes one batch; the number of events published. */
+    public Uni<Integer> publishPending() {
+        return Panache.withTransaction(() -> events.lockPending(BATCH)
+                .chain(pending -> Multi.createFrom().iterable(pending)
+                        .onItem().transformToUniAndConcatenate(event -> send(event).invoke(() -> event.publishedAt = Instant.now()))
+                        .collect().asList()
+                        .map(java.util.List::size)));
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        Message<String> message = Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.messageKey)
+                .withHeaders(headers)
+                .build());
+        return emitter.sendMessage(message).ifNoItem().after(SEND_TIMEOUT).fail();
+    }
+}

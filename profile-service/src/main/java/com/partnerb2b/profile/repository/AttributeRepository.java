@@ -1,0 +1,21 @@
+package com.partnerb2b.profile.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AttributeRepository implements PanacheRepositoryBase<Attribute, Long> {
+
+    /** Every attribute with its choices, in catalogue order, in one query. */
+    public Uni<List<Attribute>> catalogue() {
+        return list("select distinct a from Attribute a left join fetch a.choices order by a.position, a.id");
+    }
+
+    public Uni<Attribute> named(String name) {
+        return find("name", name).firstResult();
+    }
+}

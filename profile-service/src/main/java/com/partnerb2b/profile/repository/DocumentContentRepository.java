@@ -1,0 +1,9 @@
+package com.partnerb2b.profile.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class DocumentContentRepository implements PanacheRepositoryBase<DocumentContent, Long> {
+}

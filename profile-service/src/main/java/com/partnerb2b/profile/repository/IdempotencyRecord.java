@@ -1,0 +1,66 @@
+package com.partnerb2b.profile.repository;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** The first answer to a request sent with an {@code Idempotency-Key}. */
+@Entity
+@Table(name = "idempotency_keys")
+@IdClass(IdempotencyRecord.Key.class)
+public class IdempotencyRecord {
+
+    @Id
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    @Id
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash", nullable = false)
+    public byte[] requestHash;
+
+    @Column(name = "response_status", nullable = false)
+    public int responseStatus;
+
+    @Column(name = "response_body", nullable = false)
+    public String responseBody;
+
+    /** The profile the first answer created: its deletion erases this copy of its data too. */
+    @Column(name = "profile_id")
+    public Long profileId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static class Key implements Serializable {
+        public UUID partnerId;
+        public String idempotencyKey;
+
+        public Key() {
+        }
+
+        public Key(UUID partnerId, String idempotencyKey) {
+            this.partnerId = partnerId;
+            this.idempotencyKey = idempotencyKey;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(partnerId, k.partnerId) && Objects.equals(idempotencyKey, k.idempotencyKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(partnerId, idempotencyKey);
+        }
+    }
+}

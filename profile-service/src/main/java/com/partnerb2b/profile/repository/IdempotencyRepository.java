@@ -1,0 +1,16 @@
+package com.partnerb2b.profile.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyRecord, IdempotencyRecord.Key> {
+
+    public Uni<IdempotencyRecord> find(UUID partnerId, String key) {
+        return findById(new IdempotencyRecord.Key(partnerId, key));
+    }
+}

@@ -1,0 +1,70 @@
+package com.partnerb2b.profile.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.security.Roles;
+import com.partnerb2b.profile.service.DocumentService;
+
+import io.smallrye.mutiny.Uni;
+
+/** Documents of one profile (the path is under the profile so that it outranks the profile resource). */
+@Path("/api/v1/profiles/{pk}/documents")
+@RolesAllowed(Roles.PARTNER)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents")
+public class DocumentResource {
+
+    private final DocumentService documents;
+    private final JsonWebToken token;
+
+    public DocumentResource(DocumentService documents, JsonWebToken token) {
+        this.documents = documents;
+        this.token = token;
+    }
+
+    @POST
+    @Path("/")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ResponseStatus(201)
+    @Operation(summary = "Upload a document (form-data: file, attribute); replaces the attribute's previous one")
+    public Uni<ApiResponse<ProfileViews.DocumentView>> upload(@RestPath String pk, @RestForm("file") FileUpload file,
+            @RestForm("attribute") String attribute) {
+        Long profileId = Partners.id(pk, "Profile");
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.invalidValue(List.of(new FieldError("file", "required")));
+        }
+        if (attribute == null || attribute.isBlank()) {
+            throw ApiException.invalidValue(List.of(new FieldError("attribute", "required")));
+        }
+        return documents.upload(Partners.of(token), profileId, attribute, file.fileName(), file.uploadedFile(), file.size())
+                .map(document -> ApiResponse.of(ProfileViews.document(document)));
+    }
+
+    @GET
+    @Path("/")
+    @Operation(summary = "The profile's documents")
+    public Uni<ApiResponse<List<ProfileViews.DocumentView>>> list(@RestPath String pk) {
+        return documents.ofProfile(Partners.of(token), Partners.id(pk, "Profile"))
+                .map(list -> ApiResponse.of(list.stream().map(ProfileViews::document).toList()));
+    }
+}

@@ -1,0 +1,77 @@
+package com.partnerb2b.profile.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.profile.repository.Profile;
+import com.partnerb2b.profile.repository.ProfileFilter;
+import com.partnerb2b.profile.service.ProfileService;
+
+/** Reads profile request bodies and list filters into what the service takes, or a 400 naming the field. */
+final class ProfileRequests {
+
+    private static final Set<String> STATUSES = Set.of(Profile.DRAFT, Profile.COMPLETE, Profile.ANALYZED);
+
+    private ProfileRequests() {
+    }
+
+    static ProfileService.Changes changes(ObjectMapper mapper, String body, boolean attributesRequired)
+            throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            throw ApiException.invalidValue(List.of(new FieldError("body", "a JSON object is required")));
+        }
+        JsonNode root = mapper.readTree(body);
+        if (!root.isObject()) {
+            throw typeError("body");
+        }
+        JsonNode attributes = root.get("attributes");
+        if (attributesRequired && (attributes == null || attributes.isNull())) {
+            throw ApiException.invalidValue(List.of(new FieldError("attributes", "required")));
+        }
+        if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
+            throw typeError("attributes");
+        }
+        JsonNode reference = root.get("externalReference");
+        if (reference != null && !reference.isNull() && !reference.isTextual()) {
+            throw typeError("externalReference");
+        }
+        String text = reference == null || reference.isNull() ? null : reference.asText();
+        if (text != null && text.length() > 200) {
+            throw new ApiException(400, "invalid_length", "Invalid length", List.of(new FieldError("externalReference", "at most 200 characters")));
+        }
+        return new ProfileService.Changes(attributes, root.has("externalReference"), text);
+    }
+
+    static ProfileFilter filter(String status, String externalReference, String createdAfter, String createdBefore) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.invalidValue(List.of(new FieldError("status", "one of draft, complete, analyzed")));
+        }
+        return new ProfileFilter(status, externalReference, instant("createdAfter", createdAfter),
+                instant("createdBefore", createdBefore));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "type_error", "Type Error",
+                    List.of(new FieldError(name, "a date (YYYY-MM-DD) or an ISO-8601 instant")));
+        }
+    }
+
+    private static ApiException typeError(String field) {
+        return new ApiException(400, "type_error", "Type Error", List.of(new FieldError(field, "wrong JSON type")));
+    }
+}

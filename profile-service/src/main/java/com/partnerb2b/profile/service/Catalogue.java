@@ -1,0 +1,36 @@
+package com.partnerb2b.profile.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.partnerb2b.profile.repository.Attribute;
+
+/** The attribute catalogue as loaded for one request, looked up by name and id. */
+public final class Catalogue {
+
+    private final List<Attribute> attributes;
+    private final Map<String, Attribute> byName;
+    private final Map<Long, Attribute> byId;
+
+    public Catalogue(List<Attribute> attributes) {
+        this.attributes = List.copyOf(attributes);
+        this.byName = attributes.stream().collect(Collectors.toMap(a -> a.name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        this.byId = attributes.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+    }
+
+    public List<Attribute> attributes() {
+        return attributes;
+    }
+
+    public Optional<Attribute> named(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Attribute byId(Long id) {
+        return byId.get(id);
+    }
+}

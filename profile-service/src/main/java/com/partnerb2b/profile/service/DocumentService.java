@@ -1,0 +1,128 @@
+package com.partnerb2b.profile.service;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnerb2b.platform.crypto.FieldCipher;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.profile.repository.Attribute;
+import com.partnerb2b.profile.repository.Document;
+import com.partnerb2b.profile.repository.DocumentContent;
+import com.partnerb2b.profile.repository.DocumentContentRepository;
+import com.partnerb2b.profile.repository.DocumentRepository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/** Documents of a profile: one per file attribute, encrypted at rest, readable by their owner only. */
+@ApplicationScoped
+public class DocumentService {
+
+    public record Download(Document document, byte[] content) {
+    }
+
+    private final DocumentRepository documents;
+    private final DocumentContentRepository contents;
+    private final ProfileService profiles;
+    private final CatalogueService catalogues;
+    private final DocumentInspector inspector;
+    private final FieldCipher cipher;
+
+    public DocumentService(DocumentRepository documents, DocumentContentRepository contents, ProfileService profiles,
+            CatalogueService catalogues, DocumentInspector inspector, FieldCipher cipher) {
+        this.documents = documents;
+        this.contents = contents;
+        this.profiles = profiles;
+        this.catalogues = catalogues;
+        this.inspector = inspector;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Checks the file on a worker thread, then stores it; a document already there for the same
+     * attribute is replaced. The profile returns to draft.
+     */
+    public Uni<Document> upload(UUID partnerId, Long profileId, String attributeName, String filename, Path file, long size) {
+        Context requestContext = Vertx.currentContext();
+        return catalogues.current().chain(catalogue -> {
+            Attribute attribute = catalogue.named(attributeName == null ? "" : attributeName.strip())
+                    .orElseThrow(() -> new ApiException(404, "attribute_not_found", ProfileValidator.ATTRIBUTE_NOT_FOUND,
+                            List.of(new FieldError("attribute", String.valueOf(attributeName)))));
+            if (!attribute.isFile()) {
+                throw new ApiException(400, "type_error", ProfileValidator.TYPE_ERROR,
+                        List.of(new FieldError("attribute", attribute.name + " is not a document attribute")));
+            }
+            return Uni.createFrom().item(() -> inspector.inspect(attribute, file, size))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
+                    .chain(inspected -> store(partnerId, profileId, attribute, safeName(filename), inspected));
+        });
+    }
+
+    @WithSession
+    public Uni<List<Document>> ofProfile(UUID partnerId, Long profileId) {
+        return profiles.owned(partnerId, profileId).chain(profile -> documents.ofProfile(profile.id));
+    }
+
+    @WithSession
+    public Uni<Document> get(UUID partnerId, Long id) {
+        return documents.findOwned(id, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Document"));
+    }
+
+    @WithSession
+    public Uni<Download> download(UUID partnerId, Long id) {
+        return get(partnerId, id).chain(document -> contents.findById(document.id).map(content ->
+                new Download(document, cipher.open(content.contentCipher, content.keyId, context(document)))));
+    }
+
+    private Uni<Document> store(UUID partnerId, Long profileId, Attribute attribute, String filename,
+            DocumentInspector.Inspected inspected) {
+        return Panache.withTransaction(() -> profiles.owned(partnerId, profileId).chain(profile -> documents.forAttribute(profile.id, attribute.id)
+                .chain(previous -> previous == null ? Uni.createFrom().voidItem()
+                        : documents.delete(previous).chain(() -> Panache.getSession()).chain(session -> session.flush()))
+                .chain(() -> {
+                    ProfileService.markChanged(profile);
+                    Document document = new Document();
+                    document.profileId = profile.id;
+                    document.attribute = attribute;
+                    document.partnerId = partnerId;
+                    document.filename = filename;
+                    document.contentType = inspected.contentType();
+                    document.size = inspected.content().length;
+                    document.status = Document.PENDING;
+                    document.uploadedAt = Instant.now();
+                    return documents.persistAndFlush(document);
+                })
+                .chain(document -> {
+                    FieldCipher.Sealed sealed = cipher.seal(inspected.content(), context(document));
+                    DocumentContent content = new DocumentContent();
+                    content.documentId = document.id;
+                    content.contentCipher = sealed.ciphertext();
+                    content.keyId = sealed.keyId();
+                    return contents.persist(content).replaceWith(document);
+                })));
+    }
+
+    private static String context(Document document) {
+        return "document:" + document.partnerId + ":" + document.profileId + ":" + document.id;
+    }
+
+    /** The name as shown back and in downloads: no path, no control or quote characters. */
+    static String safeName(String filename) {
+        String name = filename == null ? "document" : filename.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
+        if (name.isEmpty()) {
+            name = "document";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+}

@@ -1,0 +1,98 @@
+package com.partnerb2b.profile.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.profile.repository.IdempotencyRecord;
+import com.partnerb2b.profile.repository.IdempotencyRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /profiles/} with an {@code Idempotency-Key}: within 24 h the same key and body replay
+ * the first answer and create nothing; the same key with another body is refused (422). The record
+ * is written in the creating transaction, so a retry after a crash either finds it or creates anew.
+ */
+@ApplicationScoped
+public class IdempotentCreation {
+
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    /** The answer to send: status and JSON body. */
+    public record Answer(int status, String body) {
+    }
+
+    private final ProfileService profiles;
+    private final IdempotencyRepository records;
+    private final ObjectMapper mapper;
+
+    public IdempotentCreation(ProfileService profiles, IdempotencyRepository records, ObjectMapper mapper) {
+        this.profiles = profiles;
+        this.records = records;
+        this.mapper = mapper;
+    }
+
+    @WithTransaction
+    public Uni<Answer> create(UUID partnerId, String idempotencyKey, String rawBody, ProfileService.Changes request,
+            Function<ProfileSnapshot, Object> view) {
+        if (idempotencyKey == null) {
+            return profiles.create(partnerId, request).map(snapshot -> new Answer(201, json(view.apply(snapshot))));
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+            return Uni.createFrom().failure(ApiException.invalidValue(List.of(new FieldError("Idempotency-Key", "1 to 255 characters"))));
+        }
+        byte[] hash = sha256(rawBody);
+        return records.find(partnerId, idempotencyKey).chain(existing -> {
+            boolean fresh = existing != null && existing.createdAt.plus(RETENTION).isAfter(Instant.now());
+            if (fresh) {
+                if (!MessageDigest.isEqual(existing.requestHash, hash)) {
+                    return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
+                            "Idempotency-Key already used with another request", List.of(new FieldError("Idempotency-Key", idempotencyKey))));
+                }
+                return Uni.createFrom().item(new Answer(existing.responseStatus, existing.responseBody));
+            }
+            Uni<Void> cleared = existing == null ? Uni.createFrom().voidItem()
+                    : records.delete(existing).chain(() -> records.flush());
+            return cleared.chain(() -> profiles.create(partnerId, request)).chain(snapshot -> {
+                IdempotencyRecord record = new IdempotencyRecord();
+                record.partnerId = partnerId;
+                record.idempotencyKey = idempotencyKey;
+                record.requestHash = hash;
+                record.responseStatus = 201;
+                record.responseBody = json(view.apply(snapshot));
+                record.profileId = snapshot.profile().id;
+                record.createdAt = Instant.now();
+                return records.persist(record).map(saved -> new Answer(saved.responseStatus, saved.responseBody));
+            });
+        });
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

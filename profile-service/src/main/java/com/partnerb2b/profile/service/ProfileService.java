@@ -1,0 +1,211 @@
+package com.partnerb2b.profile.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerb2b.platform.api.PageRequest;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.time.TimeSource;
+import com.partnerb2b.profile.messaging.ProfileSubmittedPublisher;
+import com.partnerb2b.profile.repository.Attribute;
+import com.partnerb2b.profile.repository.DocumentRepository;
+import com.partnerb2b.profile.repository.Profile;
+import com.partnerb2b.profile.repository.ProfileFilter;
+import com.partnerb2b.profile.repository.ProfileRepository;
+import com.partnerb2b.profile.repository.ProfileValue;
+import com.partnerb2b.profile.repository.ProfileValueRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Profiles of one partner: created and changed only with values the catalogue accepts, submitted
+ * when complete (with the {@code profile-submitted} event in the same transaction), erased for real.
+ */
+@ApplicationScoped
+public class ProfileService {
+
+    public static final String COMPLETE_MESSAGE = "Ce profil est complet et prêt pour analyse.";
+
+    public record ProfilePage(List<ProfileSnapshot> profiles, long total) {
+    }
+
+    public record Changes(JsonNode attributes, boolean referenceGiven, String externalReference) {
+    }
+
+    private final ProfileRepository profiles;
+    private final ProfileValueRepository profileValues;
+    private final DocumentRepository documents;
+    private final CatalogueService catalogues;
+    private final ProfileValidator validator;
+    private final ProfileValueCodec codec;
+    private final ProfileSubmittedPublisher submitted;
+    private final TimeSource time;
+
+    public ProfileService(ProfileRepository profiles, ProfileValueRepository profileValues, DocumentRepository documents,
+            CatalogueService catalogues, ProfileValidator validator, ProfileValueCodec codec,
+            ProfileSubmittedPublisher submitted, TimeSource time) {
+        this.profiles = profiles;
+        this.profileValues = profileValues;
+        this.documents = documents;
+        this.catalogues = catalogues;
+        this.validator = validator;
+        this.codec = codec;
+        this.submitted = submitted;
+        this.time = time;
+    }
+
+    /** Creates a profile; to be called inside a transaction (see {@link IdempotentCreation}). */
+    public Uni<ProfileSnapshot> create(UUID partnerId, Changes request) {
+        return catalogues.current().chain(catalogue -> {
+            List<FieldError> errors = new ArrayList<>();
+            LinkedHashMap<Attribute, List<String>> values = withoutEmpty(validator.check(request.attributes(), catalogue, errors).byAttribute());
+            requireComplete(values, catalogue, errors);
+            if (!errors.isEmpty()) {
+                return Uni.createFrom().failure(ProfileValidator.failure(errors));
+            }
+            Profile profile = new Profile();
+            profile.partnerId = partnerId;
+            profile.status = Profile.DRAFT;
+            profile.externalReference = blankToNull(request.externalReference());
+            profile.createdAt = time.now();
+            profile.updatedAt = profile.createdAt;
+            return profiles.persist(profile)
+                    .chain(saved -> storeValues(saved, values))
+                    .map(ignored -> new ProfileSnapshot(profile, values, List.of()));
+        });
+    }
+
+    @WithSession
+    public Uni<ProfileSnapshot> get(UUID partnerId, Long id) {
+        return owned(partnerId, id).chain(profile -> documents.ofProfile(id)
+                .map(docs -> new ProfileSnapshot(profile, decoded(profile), docs)));
+    }
+
+    @WithSession
+    public Uni<ProfilePage> list(UUID partnerId, ProfileFilter filter, PageRequest page) {
+        return profiles.count(partnerId, filter).chain(total -> profiles.page(partnerId, filter, page)
+                .map(found -> new ProfilePage(found.stream()
+                        .map(p -> new ProfileSnapshot(p, decoded(p), List.of())).toList(), total)));
+    }
+
+    /**
+     * PATCH ({@code replaceAll=false}): the given attributes replace their values, null removes one.
+     * PUT ({@code replaceAll=true}): the given attributes are all the profile has. Either way a
+     * submitted profile returns to draft.
+     */
+    @WithTransaction
+    public Uni<ProfileSnapshot> update(UUID partnerId, Long id, Changes changes, boolean replaceAll) {
+        return owned(partnerId, id).chain(profile -> catalogues.current().chain(catalogue -> {
+            List<FieldError> errors = new ArrayList<>();
+            LinkedHashMap<Attribute, List<String>> given = validator.check(changes.attributes(), catalogue, errors).byAttribute();
+            LinkedHashMap<Attribute, List<String>> merged = replaceAll ? new LinkedHashMap<>() : decoded(profile);
+            given.forEach(merged::put);
+            merged = withoutEmpty(merged);
+            requireComplete(merged, catalogue, errors);
+            if (!errors.isEmpty()) {
+                return Uni.createFrom().failure(ProfileValidator.failure(errors));
+            }
+            if (changes.referenceGiven() || replaceAll) {
+                profile.externalReference = blankToNull(changes.externalReference());
+            }
+            markChanged(profile);
+            LinkedHashMap<Attribute, List<String>> result = merged;
+            return storeValues(profile, merged).chain(() -> documents.ofProfile(id))
+                    .map(docs -> new ProfileSnapshot(profile, result, docs));
+        }));
+    }
+
+    /**
+     * Erases the profile and every stored copy of its data: values, documents and their contents,
+     * idempotency answers (all by the database's ON DELETE CASCADE) and its outbox events.
+     */
+    @WithTransaction
+    public Uni<Void> delete(UUID partnerId, Long id) {
+        return profiles.count("id = ?1 and partnerId = ?2", id, partnerId).chain(found -> found == 0
+                ? Uni.createFrom().failure(ApiException.notFound("Profile"))
+                : submitted.forget(id).chain(() -> profiles.delete("id", id)).replaceWithVoid());
+    }
+
+    @WithTransaction
+    public Uni<Completeness> submit(UUID partnerId, Long id) {
+        return owned(partnerId, id).chain(profile -> catalogues.current().chain(catalogue -> documents.ofProfile(id)
+                .chain(docs -> {
+                    LinkedHashMap<Attribute, List<String>> values = decoded(profile);
+                    Set<Long> documentAttributes = docs.stream().map(d -> d.attribute.id).collect(Collectors.toSet());
+                    Completeness completeness = validator.completeness(values, documentAttributes, catalogue, true);
+                    if (!completeness.missing().isEmpty()) {
+                        return Uni.createFrom().failure(new ApiException(400, "missing_required_attributes",
+                                ProfileValidator.MISSING_REQUIRED,
+                                Map.of("missing", completeness.missing(), "completion", completeness.percentage())));
+                    }
+                    if (!Profile.DRAFT.equals(profile.status)) {
+                        return Uni.createFrom().item(completeness);
+                    }
+                    profile.status = Profile.COMPLETE;
+                    profile.submittedAt = time.now();
+                    profile.updatedAt = profile.submittedAt;
+                    return submitted.append(profile, values).replaceWith(completeness);
+                })));
+    }
+
+    /** Marks an owned profile as changed: modified after submission, it needs a new submit. */
+    public static void markChanged(Profile profile) {
+        profile.status = Profile.DRAFT;
+        profile.updatedAt = Instant.now();
+    }
+
+    public Uni<Profile> owned(UUID partnerId, Long id) {
+        return profiles.findOwned(id, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Profile"));
+    }
+
+    private LinkedHashMap<Attribute, List<String>> decoded(Profile profile) {
+        LinkedHashMap<Attribute, List<String>> values = new LinkedHashMap<>();
+        for (ProfileValue value : profile.values) {
+            values.computeIfAbsent(value.attribute, a -> new ArrayList<>()).add(codec.decode(value));
+        }
+        return values;
+    }
+
+    private Uni<Void> storeValues(Profile profile, Map<Attribute, List<String>> values) {
+        List<ProfileValue> rows = new ArrayList<>();
+        int position = 0;
+        for (Map.Entry<Attribute, List<String>> entry : values.entrySet()) {
+            for (String text : entry.getValue()) {
+                rows.add(codec.encode(profile, entry.getKey(), position++, text));
+            }
+        }
+        return profileValues.replace(profile, rows);
+    }
+
+    private void requireComplete(Map<Attribute, List<String>> values, Catalogue catalogue, List<FieldError> errors) {
+        for (String missing : validator.completeness(values, Set.of(), catalogue, false).missing()) {
+            errors.add(new FieldError(missing, ProfileValidator.MISSING_REQUIRED));
+        }
+    }
+
+    private static LinkedHashMap<Attribute, List<String>> withoutEmpty(Map<Attribute, List<String>> values) {
+        LinkedHashMap<Attribute, List<String>> kept = new LinkedHashMap<>();
+        values.forEach((attribute, list) -> {
+            if (!list.isEmpty()) {
+                kept.put(attribute, list);
+            }
+        });
+        return kept;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,165 @@
+package com.partnerb2b.profile;
+
+import static com.partnerb2b.profile.ProfileApi.with;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.test.PostgresTestResource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ProfileLifecycleTest {
+
+    private final ProfileApi partner = new ProfileApi();
+
+    @Test
+    void detail_shows_updated_at_documents_and_last_analysis() {
+        long pk = partner.createValid();
+        partner.get(pk).statusCode(200)
+                .body("data.pk", equalTo((int) pk))
+                .body("data.status", equalTo("draft"))
+                .body("data.updatedAt", notNullValue())
+                .body("data.document_set", empty())
+                .body("data.last_analyse", nullValue())
+                .body("data.profileattribute_set", hasSize(8));
+        // the path works without its trailing slash too
+        partner.request().get("/api/v1/profiles/" + pk).then().statusCode(200);
+    }
+
+    @Test
+    void patch_changes_the_given_attributes_and_a_list_replaces_previous_values() {
+        long pk = partner.create(with("means_of_movement", List.of("vélo", "auto"), "gender", "F")).statusCode(201)
+                .extract().jsonPath().getLong("data.pk");
+        partner.request().contentType(ContentType.JSON)
+                .body("{\"attributes\": {\"means_of_movement\": [\"marche\"], \"gender\": null, \"firstname\": \"Léa\"},"
+                        + " \"externalReference\": \"REF-9\"}")
+                .patch("/api/v1/profiles/" + pk + "/").then()
+                .statusCode(200)
+                .body("data.externalReference", equalTo("REF-9"))
+                .body("data.profileattribute_set.findAll { it.attribute.name == 'means_of_movement' }.value", contains("marche"))
+                .body("data.profileattribute_set.attribute.name", not(org.hamcrest.Matchers.hasItem("gender")))
+                .body("data.profileattribute_set.find { it.attribute.name == 'firstname' }.value", equalTo("Léa"));
+    }
+
+    @Test
+    void patch_cannot_remove_a_required_attribute_and_reports_bad_values() {
+        long pk = partner.createValid();
+        partner.request().contentType(ContentType.JSON).body("{\"attributes\": {\"email\": null}}")
+                .patch("/api/v1/profiles/" + pk + "/").then()
+                .statusCode(400).body("error.message", equalTo("Missing required attributes."));
+        partner.request().contentType(ContentType.JSON).body(Map.of("attributes", Map.of("gender", "Z")))
+                .patch("/api/v1/profiles/" + pk + "/").then()
+                .statusCode(400).body("error.message", equalTo("Choice does not exist."));
+    }
+
+    @Test
+    void put_replaces_every_attribute() {
+        long pk = partner.create(with("gender", "M", "children_number", 2)).statusCode(201).extract().jsonPath().getLong("data.pk");
+        partner.request().contentType(ContentType.JSON).body(Map.of("attributes", ProfileApi.validAttributes()))
+                .put("/api/v1/profiles/" + pk + "/").then()
+                .statusCode(200)
+                .body("data.profileattribute_set", hasSize(8))
+                .body("data.externalReference", nullValue());
+    }
+
+    @Test
+    void submit_answers_complet_and_a_modified_profile_returns_to_draft() {
+        long pk = partner.createValid();
+        partner.submit(pk).statusCode(200)
+                .body("data.status", equalTo("Complet"))
+                .body("data.message", equalTo("Ce profil est complet et prêt pour analyse."));
+        partner.get(pk).body("data.status", equalTo("complete"));
+        // submitting again changes nothing
+        partner.submit(pk).statusCode(200);
+
+        partner.request().contentType(ContentType.JSON).body(Map.of("attributes", Map.of("children_number", 1)))
+                .patch("/api/v1/profiles/" + pk + "/").then()
+                .statusCode(200).body("data.status", equalTo("draft"));
+        partner.submit(pk).statusCode(200);
+        partner.get(pk).body("data.status", equalTo("complete"));
+    }
+
+    @Test
+    void list_is_paginated_and_filtered() {
+        ProfileApi own = new ProfileApi();
+        for (int i = 0; i < 3; i++) {
+            own.request().contentType(ContentType.JSON)
+                    .body(Map.of("attributes", ProfileApi.validAttributes(), "externalReference", "LIST-" + i))
+                    .post("/api/v1/profiles/").then().statusCode(201);
+        }
+        long submitted = own.createValid();
+        own.submit(submitted).statusCode(200);
+
+        own.request().get("/api/v1/profiles/?limit=2").then()
+                .statusCode(200)
+                .body("data", hasSize(2))
+                .body("meta.total", equalTo(4))
+                .body("meta.total_pages", equalTo(2))
+                .body("meta.limit", equalTo(2));
+        own.request().get("/api/v1/profiles/?page=2&limit=3").then()
+                .statusCode(200).body("data", hasSize(1));
+        own.request().get("/api/v1/profiles/?externalReference=LIST-1").then()
+                .statusCode(200).body("data", hasSize(1)).body("data[0].externalReference", equalTo("LIST-1"));
+        own.request().get("/api/v1/profiles/?status=complete").then()
+                .statusCode(200).body("data.pk", contains((int) submitted));
+        own.request().get("/api/v1/profiles/?createdAfter=2000-01-01&createdBefore=2999-01-01").then()
+                .statusCode(200).body("meta.total", equalTo(4));
+        own.request().get("/api/v1/profiles/?createdAfter=2999-01-01").then()
+                .statusCode(200).body("data", empty()).body("meta.total", equalTo(0));
+        own.request().get("/api/v1/profiles/?status=deleted").then().statusCode(400);
+        own.request().get("/api/v1/profiles/?createdAfter=hier").then().statusCode(400)
+                .body("error.details[0].field", equalTo("createdAfter"));
+        own.request().get("/api/v1/profiles/?limit=500").then().statusCode(400);
+        own.request().get("/api/v1/profiles/").then().body("data.status", everyItem(not(nullValue())));
+    }
+
+    @Test
+    void delete_erases_the_profile_and_its_values_for_real() throws Exception {
+        long pk = partner.create(with("identity_document_number", "AB123456")).statusCode(201).extract().jsonPath().getLong("data.pk");
+        partner.submit(pk).statusCode(200);
+        partner.request().delete("/api/v1/profiles/" + pk + "/").then()
+                .statusCode(200)
+                .body("data.message", equalTo("Le profil a bien été supprimé."));
+        partner.get(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        partner.request().delete("/api/v1/profiles/" + pk + "/").then().statusCode(404);
+
+        assertEquals(0, count("SELECT count(*) FROM profiles WHERE id = ?", pk));
+        assertEquals(0, count("SELECT count(*) FROM profile_values WHERE profile_id = ?", pk));
+        assertEquals(0, count("SELECT count(*) FROM outbox_events WHERE message_key = ?::text", pk));
+    }
+
+    @Test
+    void unknown_or_malformed_profile_ids_are_404() {
+        partner.get(999_999_999L).statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        partner.request().get("/api/v1/profiles/abc/").then().statusCode(404);
+        partner.request().post("/api/v1/profiles/abc/submit/").then().statusCode(404);
+    }
+
+    static long count(String sql, long id) throws Exception {
+        try (Connection connection = PostgresTestResource.database().connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
