@@ -55,11 +55,16 @@ public final class LocalStack {
 
         say("Local folder: " + home);
         LocalKeys.KeyFiles keys = LocalKeys.ensure(home.resolve("keys"));
-        String operatorKey = secret(home.resolve("operator-key"), "PARTNERB2B_OPERATOR_API_KEY", "pb2b_op_");
+        String operatorKey = secret(home.resolve("operator-key"), "PARTNERB2B_OPERATOR_API_KEY", "pb2b_op_", 32, true);
+
+        String encryptionKeys = secret(home.resolve("encryption-keys"), "PARTNERB2B_ENCRYPTION_KEYS", "local1:", 32, false);
 
         LocalDatabase database = LocalDatabase.start(home);
         running.push(database);
         say("Database: " + database.description());
+        LocalKafka kafka = LocalKafka.start(home, libDirectory());
+        running.push(kafka);
+        say("Kafka: " + kafka.description());
 
         List<ServiceProcess> services = new ArrayList<>();
         for (Map.Entry<String, Integer> service : routes.servicePorts().entrySet()) {
@@ -78,6 +83,8 @@ public final class LocalStack {
             env.put("PARTNERB2B_JWT_SIGNING_KEY", keys.signingKey().toString());
             env.put("PARTNERB2B_JWT_SIGNING_KEY_ID", keys.keyId());
             env.put("PARTNERB2B_OPERATOR_API_KEY", operatorKey);
+            env.put("PARTNERB2B_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("PARTNERB2B_ENCRYPTION_KEYS", encryptionKeys);
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
                     home.resolve("logs"), List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
             running.push(process);
@@ -106,7 +113,7 @@ public final class LocalStack {
                 services.stream().map(ServiceProcess::name).toList()) + "). Try:");
         System.out.println("  curl -s -X POST " + baseUrl + "/api/v1/auth/token/ -H 'Content-Type: application/json' \\");
         System.out.println("       -d '{\"apiKey\": \"" + demoKey + "\"}'");
-        System.out.println("Logs: " + home.resolve("logs") + "   Stop: Ctrl-C");
+        System.out.println("Kafka: " + kafka.bootstrapServers() + "   Logs: " + home.resolve("logs") + "   Stop: Ctrl-C");
         System.out.flush();
     }
 
@@ -120,8 +127,8 @@ public final class LocalStack {
         }
     }
 
-    /** A secret from the environment, or made once and kept in the local folder. */
-    private static String secret(Path file, String envName, String prefix) throws IOException {
+    /** A secret from the environment, or made once (random bytes, base64) and kept in the local folder. */
+    private static String secret(Path file, String envName, String prefix, int bytes, boolean urlSafe) throws IOException {
         String configured = System.getenv(envName);
         if (configured != null && !configured.isBlank()) {
             return configured;
@@ -129,11 +136,22 @@ public final class LocalStack {
         if (Files.exists(file)) {
             return Files.readString(file).strip();
         }
-        byte[] random = new byte[32];
+        byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
-        String value = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String value = prefix + (urlSafe ? Base64.getUrlEncoder().withoutPadding().encodeToString(random)
+                : Base64.getEncoder().encodeToString(random));
         LocalKeys.writePrivate(file, value + "\n");
         return value;
+    }
+
+    /** The folder of this launcher's jars (target/lib), which also holds the Kafka broker's. */
+    private static Path libDirectory() throws IOException {
+        try {
+            Path jar = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().resolve("lib");
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
     }
 
     private static void say(String line) {

@@ -43,6 +43,7 @@ class LocalStackIT {
     private static String baseUrl;
     private static String demoKey;
     private static Path home;
+    private static int kafkaPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,9 +55,13 @@ class LocalStackIT {
         env.put("PARTNERB2B_HOME", home.toString());
         env.put("PARTNERB2B_PORT", String.valueOf(freePort()));
         env.put("PARTNERB2B_DB_PORT", String.valueOf(freePort()));
+        kafkaPort = freePort();
+        env.put("PARTNERB2B_KAFKA_PORT", String.valueOf(kafkaPort));
+        env.put("PARTNERB2B_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
         env.put("PARTNERB2B_SKIP_BUILD", "1");
         builder.environment().putAll(env);
         builder.environment().remove("PARTNERB2B_DB_HOST");
+        builder.environment().remove("PARTNERB2B_KAFKA_BOOTSTRAP_SERVERS");
         stack = builder.start();
 
         CompletableFuture<Matcher> ready = CompletableFuture.supplyAsync(() -> {
@@ -102,6 +107,70 @@ class LocalStackIT {
         String refresh = body.path("data").path("refresh").asText();
         HttpResponse<String> refreshed = post("/api/v1/auth/token/refresh", "{\"refresh\":\"" + refresh + "\"}", null);
         assertEquals(200, refreshed.statusCode(), refreshed.body());
+    }
+
+    @Test
+    void a_partner_builds_uploads_and_submits_a_profile_and_the_event_reaches_kafka() throws Exception {
+        String access = JSON.readTree(post("/api/v1/auth/token/", "{\"apiKey\":\"" + demoKey + "\"}", null).body())
+                .path("data").path("access").asText();
+
+        HttpResponse<String> metadata = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/metadata/"))
+                .header("Authorization", "Bearer " + access).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metadata.statusCode(), metadata.body());
+        assertEquals("family_situation", JSON.readTree(metadata.body()).path("data").path("family situation").get(0).path("name").asText());
+
+        String profile = """
+                {"attributes": {"lastname": "Dupont", "firstname": "Marie", "email": "marie@example.fr",
+                 "phone_number": "0612345678", "birth_date": "1988-04-12", "delivery_address1": "1 rue de Paris",
+                 "monthly_income": 2800, "monthly_charges": 900}, "externalReference": "IT-1"}""";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/"))
+                .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(profile)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
+
+        String boundary = "----partnerb2b" + System.nanoTime();
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\nbank_statement\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"releve.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        multipart.write(pdf());
+        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + pk + "/documents/"))
+                .header("Authorization", "Bearer " + access).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + pk + "/submit/"))
+                .header("Authorization", "Bearer " + access).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        assertEquals("Complet", JSON.readTree(submitted.body()).path("data").path("status").asText());
+
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of(
+                "bootstrap.servers", "127.0.0.1:" + kafkaPort, "group.id", "it-" + System.nanoTime(), "auto.offset.reset", "earliest",
+                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"))) {
+            consumer.subscribe(java.util.List.of("profile-submitted"));
+            long deadline = System.currentTimeMillis() + 60_000;
+            boolean seen = false;
+            while (!seen && System.currentTimeMillis() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    seen |= String.valueOf(pk).equals(record.key())
+                            && "IT-1".equals(JSON.readTree(record.value()).path("data").path("externalReference").asText());
+                }
+            }
+            assertTrue(seen, "profile-submitted event for " + pk + " on the local broker");
+        }
+    }
+
+    private static byte[] pdf() throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test

@@ -189,9 +189,13 @@ public class ProfileService {
         return profileValues.replace(profile, rows);
     }
 
+    /** Adds a "missing" error for each required attribute without a value, unless its value was already refused. */
     private void requireComplete(Map<Attribute, List<String>> values, Catalogue catalogue, List<FieldError> errors) {
+        Set<String> refused = errors.stream().map(FieldError::field).collect(Collectors.toSet());
         for (String missing : validator.completeness(values, Set.of(), catalogue, false).missing()) {
-            errors.add(new FieldError(missing, ProfileValidator.MISSING_REQUIRED));
+            if (!refused.contains(missing)) {
+                errors.add(new FieldError(missing, ProfileValidator.MISSING_REQUIRED));
+            }
         }
     }
 
