@@ -1,8 +1,5 @@
 package com.partnerb2b.auth.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -11,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnerb2b.platform.crypto.Digests;
 
 /**
  * API keys look like {@code pb2b_live_<16 hex key id>_<43 base64url secret>}: the fixed prefix lets
@@ -43,7 +42,7 @@ public class ApiKeySecrets {
         random.nextBytes(secret);
         String keyId = HexFormat.of().formatHex(id);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return new NewKey(keyId, PREFIX + keyId + "_" + secretText, sha256(secretText));
+        return new NewKey(keyId, PREFIX + keyId + "_" + secretText, Digests.sha256(secretText));
     }
 
     public Optional<PresentedKey> parse(String apiKey) {
@@ -54,25 +53,17 @@ public class ApiKeySecrets {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new PresentedKey(m.group(1), sha256(m.group(2))));
+        return Optional.of(new PresentedKey(m.group(1), Digests.sha256(m.group(2))));
     }
 
     /** Constant-time comparison; a missing stored hash still costs a comparison. */
     public boolean matches(PresentedKey presented, byte[] storedHash) {
-        return MessageDigest.isEqual(presented.secretHash(), storedHash == null ? NO_MATCH : storedHash)
+        return Digests.same(presented.secretHash(), storedHash == null ? NO_MATCH : storedHash)
                 && storedHash != null;
     }
 
     /** Constant-time comparison of two secrets of any length. */
     public boolean sameSecret(String presented, String expected) {
-        return MessageDigest.isEqual(sha256(presented), sha256(expected));
-    }
-
-    public static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.same(Digests.sha256(presented), Digests.sha256(expected));
     }
 }

@@ -1,8 +1,5 @@
 package com.partnerb2b.profile.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.crypto.Digests;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.profile.repository.IdempotencyRecord;
@@ -54,11 +52,11 @@ public class IdempotentCreation {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
             return Uni.createFrom().failure(ApiException.invalidValue(List.of(new FieldError("Idempotency-Key", "1 to 255 characters"))));
         }
-        byte[] hash = sha256(rawBody);
+        byte[] hash = Digests.sha256(rawBody);
         return records.find(partnerId, idempotencyKey).chain(existing -> {
             boolean fresh = existing != null && existing.createdAt.plus(RETENTION).isAfter(Instant.now());
             if (fresh) {
-                if (!MessageDigest.isEqual(existing.requestHash, hash)) {
+                if (!Digests.same(existing.requestHash, hash)) {
                     return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
                             "Idempotency-Key already used with another request", List.of(new FieldError("Idempotency-Key", idempotencyKey))));
                 }
@@ -84,14 +82,6 @@ public class IdempotentCreation {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
