@@ -54,6 +54,15 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
+    /** Published rows are kept a week (for inspection), then deleted. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgePublished() {
+        return Panache.withTransaction(() -> events.delete("publishedAt < ?1", Instant.now().minus(Duration.ofDays(7))))
+                .onFailure().invoke(e -> LOG.warnf("Outbox purge deferred: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
     /** Publishes one batch; the number of events published. */
     public Uni<Integer> publishPending() {
         return Panache.withTransaction(() -> events.lockPending(BATCH)

@@ -1,5 +1,7 @@
 package com.partnerb2b.profile.messaging;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -55,6 +57,8 @@ public class AnalysisCompletedConsumer {
             JsonNode value = data.path(field);
             lastAnalysis.set(field, value.isMissingNode() ? NullNode.getInstance() : value);
         }
+        // A failure here is the database's, not the event's: retry, then fail the channel (the
+        // service turns unhealthy and restarts) rather than skip the event and lose it.
         return processed.once(eventId, () -> profiles.findById(profileId).chain(profile -> {
             if (profile == null) {
                 return Uni.createFrom().voidItem();
@@ -64,6 +68,6 @@ public class AnalysisCompletedConsumer {
                 profile.status = Profile.ANALYZED;
             }
             return Uni.createFrom().voidItem();
-        })).replaceWithVoid();
+        })).onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).atMost(20).replaceWithVoid();
     }
 }
