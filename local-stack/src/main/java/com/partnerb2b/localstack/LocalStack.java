@@ -25,11 +25,14 @@ import io.vertx.core.Vertx;
  */
 public final class LocalStack {
 
+    /** Strong references: java.util.logging keeps loggers weakly, and would forget these levels. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("io.zonky"), Logger.getLogger("io.netty"),
+            Logger.getLogger("org.apache.kafka"));
+
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     public static void main(String[] args) throws Exception {
-        Logger.getLogger("io.zonky").setLevel(Level.WARNING);
-        Logger.getLogger("io.netty").setLevel(Level.WARNING);
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         LocalStack stack = new LocalStack();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -32,7 +32,7 @@ public final class RouteTable {
 
     RouteTable(List<Route> routes, Map<String, Integer> servicePorts) {
         this.routes = List.copyOf(routes);
-        this.servicePorts = Map.copyOf(servicePorts);
+        this.servicePorts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
     }
 
     public static RouteTable load(Path file) throws IOException {

@@ -13,7 +13,6 @@ import com.partnerb2b.auth.config.OperatorSettings;
 import com.partnerb2b.auth.repository.ApiKey;
 import com.partnerb2b.auth.repository.ApiKeyRepository;
 import com.partnerb2b.auth.repository.PartnerStatus;
-import com.partnerb2b.auth.repository.RevokedRefreshToken;
 import com.partnerb2b.auth.repository.RevokedRefreshTokenRepository;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.security.Roles;
@@ -56,7 +55,7 @@ public class TokenService {
     @WithSession
     public Uni<IssuedTokens> issue(String apiKey) {
         if (isOperatorKey(apiKey)) {
-            return Uni.createFrom().item(() -> minter.pair(OPERATOR_SUBJECT, Roles.OPERATOR, OPERATOR_KEY_ID));
+            return Uni.createFrom().item(() -> minter.pair(OPERATOR_SUBJECT, Roles.OPERATOR, operatorKeyId()));
         }
         Optional<ApiKeySecrets.PresentedKey> presented = secrets.parse(apiKey);
         if (presented.isEmpty()) {
@@ -80,8 +79,9 @@ public class TokenService {
         }
         JsonWebToken jwt = verified.get();
         String keyId = jwt.getClaim(RefreshTokenReader.API_KEY_ID);
-        if (OPERATOR_KEY_ID.equals(keyId)) {
-            if (operator.apiKey().isEmpty() || !OPERATOR_SUBJECT.equals(jwt.getSubject())) {
+        if (OPERATOR_SUBJECT.equals(jwt.getSubject())) {
+            // bound to the operator key it came from: rotating that key ends its refresh tokens
+            if (operator.apiKey().isEmpty() || !operatorKeyId().equals(keyId)) {
                 return Uni.createFrom().failure(ApiException.authentication());
             }
             return revokedTokens.isRevoked(UUID.fromString(jwt.getTokenID())).map(revoked -> {
@@ -111,18 +111,13 @@ public class TokenService {
         UUID jti = UUID.fromString(jwt.get().getTokenID());
         Instant now = time.now();
         return revokedTokens.deleteExpired(now)
-                .chain(() -> revokedTokens.findById(jti))
-                .chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    RevokedRefreshToken revoked = new RevokedRefreshToken();
-                    revoked.jti = jti;
-                    revoked.subject = callerSubject;
-                    revoked.expiresAt = Instant.ofEpochSecond(jwt.get().getExpirationTime());
-                    revoked.revokedAt = now;
-                    return revokedTokens.persist(revoked).replaceWithVoid();
-                });
+                .chain(() -> revokedTokens.remember(jti, callerSubject, Instant.ofEpochSecond(jwt.get().getExpirationTime()), now));
+    }
+
+    /** "operator:" and the first 16 hex digits of the operator key's SHA-256. */
+    private String operatorKeyId() {
+        return OPERATOR_KEY_ID + ":" + java.util.HexFormat.of()
+                .formatHex(com.partnerb2b.platform.crypto.Digests.sha256(operator.apiKey().orElse(""))).substring(0, 16);
     }
 
     private boolean isOperatorKey(String apiKey) {

@@ -23,6 +23,9 @@ public record PageRequest(int page, int limit) {
         if (l < 1 || l > MAX_LIMIT) {
             throw ApiException.invalidValue(List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
         }
+        if ((long) (p - 1) * l > Integer.MAX_VALUE) {
+            throw ApiException.invalidValue(List.of(new FieldError("page", "too large")));
+        }
         return new PageRequest(p, l);
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -20,10 +22,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import org.hibernate.HibernateException;
+import org.hibernate.JDBCException;
+import org.hibernate.StaleStateException;
+
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 
 /**
  * Writes every failure of a REST endpoint in the error envelope, with the statuses and messages
@@ -123,6 +130,28 @@ public class ErrorMappers {
             case 415 -> toResponse(415, "unsupported_media_type", "Unsupported Media Type", null);
             default -> toResponse(status, "http_" + status, reason(status), null);
         };
+    }
+
+    /**
+     * Database refusals that concurrent or unusual requests cause: a unique row written twice at once
+     * (409), a row changed since it was read (409), a value PostgreSQL cannot store (400).
+     */
+    @ServerExceptionMapper({ PgException.class, HibernateException.class, PersistenceException.class })
+    public Response database(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return toResponse(409, "conflict", "Conflict", "changed by another request at the same time: retry");
+            }
+            String state = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if ("23505".equals(state)) {
+                return toResponse(409, "conflict", "Conflict", "sent twice at the same time: retry");
+            }
+            if (state != null && state.startsWith("22")) {
+                return toResponse(400, "invalid_value", "Invalid value", null);
+            }
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper

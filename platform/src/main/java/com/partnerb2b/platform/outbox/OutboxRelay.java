@@ -16,7 +16,6 @@ import com.partnerb2b.platform.messaging.EventEnvelope;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -63,13 +62,24 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** Publishes one batch; the number of events published. */
+    /**
+     * Publishes up to one batch, one event per transaction (a row is locked only while its own send
+     * is under way, and a failure leaves the earlier ones published); the number published.
+     */
     public Uni<Integer> publishPending() {
-        return Panache.withTransaction(() -> events.lockPending(BATCH)
-                .chain(pending -> Multi.createFrom().iterable(pending)
-                        .onItem().transformToUniAndConcatenate(event -> send(event).invoke(() -> event.publishedAt = Instant.now()))
-                        .collect().asList()
-                        .map(java.util.List::size)));
+        return Uni.createFrom().deferred(this::publishNext).repeat().whilst(published -> published)
+                .select().first(BATCH)
+                .collect().with(java.util.stream.Collectors.summingInt(published -> published ? 1 : 0));
+    }
+
+    private Uni<Boolean> publishNext() {
+        return Panache.withTransaction(() -> events.lockPending(1).chain(pending -> {
+            if (pending.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            OutboxEvent event = pending.get(0);
+            return send(event).invoke(() -> event.publishedAt = Instant.now()).replaceWith(true);
+        }));
     }
 
     private Uni<Void> send(OutboxEvent event) {

@@ -45,9 +45,11 @@ public class AnalysisCompletedConsumer {
             LOG.warn("Ignoring an analysis-completed message that is not JSON");
             return Uni.createFrom().voidItem();
         }
-        String eventId = event.path("id").asText(null);
+        JsonNode id = event.path("id");
+        String eventId = id.isTextual() ? id.asText() : null;
         JsonNode data = event.path("data");
-        if (eventId == null || !data.path("profilePk").canConvertToLong()) {
+        if (eventId == null || eventId.isBlank() || eventId.length() > 200 || eventId.indexOf('\u0000') >= 0
+                || !data.path("profilePk").canConvertToLong()) {
             LOG.warnf("Ignoring analysis-completed event without id or profilePk: %s", eventId);
             return Uni.createFrom().voidItem();
         }

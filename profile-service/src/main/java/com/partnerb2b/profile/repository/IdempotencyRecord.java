@@ -31,8 +31,12 @@ public class IdempotencyRecord {
     @Column(name = "response_status", nullable = false)
     public int responseStatus;
 
-    @Column(name = "response_body", nullable = false)
-    public String responseBody;
+    /** The answer's JSON, encrypted (it contains the profile's values). */
+    @Column(name = "response_cipher", nullable = false)
+    public byte[] responseCipher;
+
+    @Column(name = "key_id", nullable = false)
+    public String keyId;
 
     /** The profile the first answer created: its deletion erases this copy of its data too. */
     @Column(name = "profile_id")

@@ -10,6 +10,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyRecord, IdempotencyRecord.Key> {
 
+    public Uni<Long> deleteOlderThan(java.time.Instant limit) {
+        return delete("createdAt < ?1", limit);
+    }
+
     public Uni<IdempotencyRecord> find(UUID partnerId, String key) {
         return findById(new IdempotencyRecord.Key(partnerId, key));
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** A partner's customer: values of catalogue attributes, documents, a status. */
 @Entity
@@ -48,6 +49,10 @@ public class Profile {
     /** The latest analysis outcome as JSON ({@code score, status, details, version}), from analysis-completed. */
     @Column(name = "last_analysis")
     public String lastAnalysis;
+
+    /** Optimistic lock: two writers of one profile cannot both win silently. */
+    @Version
+    public long version;
 
     /** Read through this collection; written through ProfileValueRepository (rows are deleted by the database with the profile). */
     @OneToMany(mappedBy = "profile")

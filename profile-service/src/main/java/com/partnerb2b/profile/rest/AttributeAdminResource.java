@@ -42,7 +42,7 @@ public class AttributeAdminResource {
     @ResponseStatus(201)
     @Operation(summary = "Add an attribute (with its choices) to the catalogue")
     public Uni<ApiResponse<AttributeView>> add(@Valid @NotNull NewAttributeRequest body) {
-        return admin.add(body).chain(this::view);
+        return admin.add(body).invoke(catalogues::invalidate).chain(this::view);
     }
 
     @POST
@@ -50,7 +50,7 @@ public class AttributeAdminResource {
     @ResponseStatus(201)
     @Operation(summary = "Add a choice to a choice attribute")
     public Uni<ApiResponse<AttributeView>> addChoice(@RestPath String name, @Valid @NotNull NewChoiceRequest body) {
-        return admin.addChoice(name, body).chain(this::view);
+        return admin.addChoice(name, body).invoke(catalogues::invalidate).chain(this::view);
     }
 
     private Uni<ApiResponse<AttributeView>> view(com.partnerb2b.profile.repository.Attribute attribute) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -30,5 +31,5 @@ public record NewAttributeRequest(
         LocalDate minDate,
         @PositiveOrZero Long maxSize,
         @Size(max = 100) String acceptedFormat,
-        @Valid List<NewChoiceRequest> choices) {
+        @Size(max = 500) List<@Valid @NotNull NewChoiceRequest> choices) {
 }

@@ -45,6 +45,9 @@ final class ProfileRequests {
             throw typeError("externalReference");
         }
         String text = reference == null || reference.isNull() ? null : reference.asText();
+        if (text != null && com.partnerb2b.profile.service.ProfileValidator.hasControlCharacters(text)) {
+            throw ApiException.invalidValue(List.of(new FieldError("externalReference", "no control characters")));
+        }
         if (text != null && text.length() > 200) {
             throw new ApiException(400, "invalid_length", "Invalid length", List.of(new FieldError("externalReference", "at most 200 characters")));
         }
@@ -54,6 +57,10 @@ final class ProfileRequests {
     static ProfileFilter filter(String status, String externalReference, String createdAfter, String createdBefore) {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.invalidValue(List.of(new FieldError("status", "one of draft, complete, analyzed")));
+        }
+        if (externalReference != null && (externalReference.length() > 200
+                || com.partnerb2b.profile.service.ProfileValidator.hasControlCharacters(externalReference))) {
+            throw ApiException.invalidValue(List.of(new FieldError("externalReference", "at most 200 characters, no control characters")));
         }
         return new ProfileFilter(status, externalReference, instant("createdAfter", createdAfter),
                 instant("createdBefore", createdBefore));

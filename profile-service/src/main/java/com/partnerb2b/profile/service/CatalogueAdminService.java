@@ -21,18 +21,19 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Operators extend the catalogue: new attributes, new choices. Existing partners' data is untouched. */
+/**
+ * Operators extend the catalogue: new attributes, new choices. Existing partners' data is untouched.
+ * The caller refreshes {@link CatalogueService} once the transaction has committed.
+ */
 @ApplicationScoped
 public class CatalogueAdminService {
 
     private final AttributeRepository attributes;
     private final AttributeChoiceRepository choices;
-    private final CatalogueService catalogues;
 
-    public CatalogueAdminService(AttributeRepository attributes, AttributeChoiceRepository choices, CatalogueService catalogues) {
+    public CatalogueAdminService(AttributeRepository attributes, AttributeChoiceRepository choices) {
         this.attributes = attributes;
         this.choices = choices;
-        this.catalogues = catalogues;
     }
 
     @WithTransaction
@@ -67,7 +68,7 @@ public class CatalogueAdminService {
                 attribute.position = (int) (n + 1) * 10;
                 return attributes.persist(attribute);
             }).chain(saved -> hasChoices ? addChoices(saved, request.choices()) : Uni.createFrom().item(saved));
-        }).invoke(catalogues::invalidate);
+        });
     }
 
     @WithTransaction
@@ -83,7 +84,7 @@ public class CatalogueAdminService {
                     .chain(n -> n > 0 ? Uni.createFrom().failure(ApiException.conflict("Choice already exists"))
                             : choices.count("attribute.id", attribute.id).chain(count -> addChoice(attribute, request, (int) (count + 1))))
                     .replaceWith(attribute);
-        }).invoke(catalogues::invalidate);
+        });
     }
 
     private Uni<Attribute> addChoices(Attribute attribute, List<NewChoiceRequest> requests) {

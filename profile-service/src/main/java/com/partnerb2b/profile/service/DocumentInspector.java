@@ -65,7 +65,11 @@ public class DocumentInspector {
                 if (pdf.getNumberOfPages() < 1) {
                     throw invalid("the PDF has no page");
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                // PDFBox may fail in many ways on a crafted file: every one of them is a bad document
+                if (e instanceof ApiException api) {
+                    throw api;
+                }
                 throw invalid("the PDF cannot be read");
             }
         }

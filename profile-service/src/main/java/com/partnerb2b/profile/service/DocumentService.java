@@ -30,6 +30,9 @@ public class DocumentService {
     public record Download(Document document, byte[] content) {
     }
 
+    private record Checked(DocumentInspector.Inspected inspected, FieldCipher.Sealed sealed) {
+    }
+
     private final DocumentRepository documents;
     private final DocumentContentRepository contents;
     private final ProfileService profiles;
@@ -61,10 +64,14 @@ public class DocumentService {
                 throw new ApiException(400, "type_error", ProfileValidator.TYPE_ERROR,
                         List.of(new FieldError("attribute", attribute.name + " is not a document attribute")));
             }
-            return Uni.createFrom().item(() -> inspector.inspect(attribute, file, size))
+            // Reading, type detection, PDF parsing and encryption of up to 10 MB: on a worker thread.
+            return Uni.createFrom().item(() -> {
+                DocumentInspector.Inspected inspected = inspector.inspect(attribute, file, size);
+                return new Checked(inspected, cipher.seal(inspected.content(), context(partnerId, profileId, attribute.name)));
+            })
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
-                    .chain(inspected -> store(partnerId, profileId, attribute, safeName(filename), inspected));
+                    .chain(checked -> store(partnerId, profileId, attribute, safeName(filename), checked));
         });
     }
 
@@ -78,14 +85,21 @@ public class DocumentService {
         return documents.findOwned(id, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Document"));
     }
 
-    @WithSession
+    /** Reads the row in a session, then decrypts (up to 10 MB) on a worker thread once the session is closed. */
     public Uni<Download> download(UUID partnerId, Long id) {
-        return get(partnerId, id).chain(document -> contents.findById(document.id).map(content ->
-                new Download(document, cipher.open(content.contentCipher, content.keyId, context(document)))));
+        return Panache.withSession(() -> documents.findOwned(id, partnerId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Document"))
+                .chain(document -> contents.findById(document.id).map(content -> new Sealed(document, content))))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(sealed -> new Download(sealed.document(), cipher.open(sealed.content().contentCipher, sealed.content().keyId,
+                        context(sealed.document().partnerId, sealed.document().profileId, sealed.document().attribute.name))));
     }
 
-    private Uni<Document> store(UUID partnerId, Long profileId, Attribute attribute, String filename,
-            DocumentInspector.Inspected inspected) {
+    private record Sealed(Document document, DocumentContent content) {
+    }
+
+    private Uni<Document> store(UUID partnerId, Long profileId, Attribute attribute, String filename, Checked checked) {
+        DocumentInspector.Inspected inspected = checked.inspected();
         return Panache.withTransaction(() -> profiles.owned(partnerId, profileId).chain(profile -> documents.forAttribute(profile.id, attribute.id)
                 .chain(previous -> previous == null ? Uni.createFrom().voidItem()
                         : documents.delete(previous).chain(() -> Panache.getSession()).chain(session -> session.flush()))
@@ -103,17 +117,17 @@ public class DocumentService {
                     return documents.persistAndFlush(document);
                 })
                 .chain(document -> {
-                    FieldCipher.Sealed sealed = cipher.seal(inspected.content(), context(document));
                     DocumentContent content = new DocumentContent();
                     content.documentId = document.id;
-                    content.contentCipher = sealed.ciphertext();
-                    content.keyId = sealed.keyId();
+                    content.contentCipher = checked.sealed().ciphertext();
+                    content.keyId = checked.sealed().keyId();
                     return contents.persist(content).replaceWith(document);
                 })));
     }
 
-    private static String context(Document document) {
-        return "document:" + document.partnerId + ":" + document.profileId + ":" + document.id;
+    /** Binds a document's ciphertext to its partner, profile and attribute. */
+    private static String context(UUID partnerId, Long profileId, String attributeName) {
+        return "document:" + partnerId + ":" + profileId + ":" + attributeName;
     }
 
     /** The name as shown back and in downloads: no path, no control or quote characters. */

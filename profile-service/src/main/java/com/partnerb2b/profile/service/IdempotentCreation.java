@@ -11,12 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.crypto.Digests;
+import com.partnerb2b.platform.crypto.FieldCipher;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.profile.repository.IdempotencyRecord;
 import com.partnerb2b.profile.repository.IdempotencyRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,11 +38,13 @@ public class IdempotentCreation {
     private final ProfileService profiles;
     private final IdempotencyRepository records;
     private final ObjectMapper mapper;
+    private final FieldCipher cipher;
 
-    public IdempotentCreation(ProfileService profiles, IdempotencyRepository records, ObjectMapper mapper) {
+    public IdempotentCreation(ProfileService profiles, IdempotencyRepository records, ObjectMapper mapper, FieldCipher cipher) {
         this.profiles = profiles;
         this.records = records;
         this.mapper = mapper;
+        this.cipher = cipher;
     }
 
     @WithTransaction
@@ -60,7 +64,8 @@ public class IdempotentCreation {
                     return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
                             "Idempotency-Key already used with another request", List.of(new FieldError("Idempotency-Key", idempotencyKey))));
                 }
-                return Uni.createFrom().item(new Answer(existing.responseStatus, existing.responseBody));
+                return Uni.createFrom().item(new Answer(existing.responseStatus,
+                        cipher.openText(existing.responseCipher, existing.keyId, context(partnerId, idempotencyKey))));
             }
             Uni<Void> cleared = existing == null ? Uni.createFrom().voidItem()
                     : records.delete(existing).chain(() -> records.flush());
@@ -70,12 +75,26 @@ public class IdempotentCreation {
                 record.idempotencyKey = idempotencyKey;
                 record.requestHash = hash;
                 record.responseStatus = 201;
-                record.responseBody = json(view.apply(snapshot));
+                String body = json(view.apply(snapshot));
+                FieldCipher.Sealed sealed = cipher.seal(body, context(partnerId, idempotencyKey));
+                record.responseCipher = sealed.ciphertext();
+                record.keyId = sealed.keyId();
                 record.profileId = snapshot.profile().id;
                 record.createdAt = Instant.now();
-                return records.persist(record).map(saved -> new Answer(saved.responseStatus, saved.responseBody));
+                return records.persist(record).map(saved -> new Answer(saved.responseStatus, body));
             });
         });
+    }
+
+    /** Stored answers are useless after the retention period: deleted every hour. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    Uni<Void> purgeExpired() {
+        return records.deleteOlderThan(Instant.now().minus(RETENTION)).replaceWithVoid();
+    }
+
+    private static String context(UUID partnerId, String key) {
+        return "idempotency:" + partnerId + ":" + key;
     }
 
     private String json(Object value) {

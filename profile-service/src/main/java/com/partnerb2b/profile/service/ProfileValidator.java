@@ -41,6 +41,13 @@ public class ProfileValidator {
     public static final String INVALID_DATE = "Invalid date";
     public static final String MISSING_REQUIRED = "Missing required attributes.";
 
+    /** Longest text accepted for an attribute without its own maxLength (the column is text, the API is not a file store). */
+    static final int DEFAULT_MAX_LENGTH = 2000;
+    /** Regexes run on at most this many characters (an e-mail address is at most 254): bounded matching time. */
+    static final int MAX_REGEX_INPUT = 320;
+    /** Decimal values beyond this precision or scale are not credit data, and would be costly to handle. */
+    private static final int MAX_DIGITS = 38;
+
     /** Canonical text values per attribute, in request order; an empty list clears the attribute. */
     public record Values(LinkedHashMap<Attribute, List<String>> byAttribute) {
     }
@@ -136,7 +143,12 @@ public class ProfileValidator {
             return Optional.empty();
         }
         if (AttributeType.JSON.equals(attribute.type)) {
-            return Optional.of(List.of(value.toString()));
+            String json = value.toString();
+            if (json.length() > DEFAULT_MAX_LENGTH * 10 || json.contains("\\u0000")) {
+                errors.add(new FieldError(attribute.name, INVALID_LENGTH));
+                return Optional.empty();
+            }
+            return Optional.of(List.of(json));
         }
         List<JsonNode> items = new ArrayList<>();
         if (value.isArray()) {
@@ -193,8 +205,12 @@ public class ProfileValidator {
                 throw new IllegalArgumentException();
             }
             case AttributeType.FLOAT -> {
-                if (item.isNumber() || (item.isTextual() && text.strip().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?"))) {
-                    yield new BigDecimal(item.isNumber() ? item.decimalValue().toString() : text.strip()).stripTrailingZeros().toPlainString();
+                if (item.isNumber() || (item.isTextual() && text.strip().matches("[+-]?(\\d{1,38}\\.?\\d{0,38}|\\.\\d{1,38})([eE][+-]?\\d{1,2})?"))) {
+                    BigDecimal number = item.isNumber() ? item.decimalValue() : new BigDecimal(text.strip());
+                    if (number.precision() > MAX_DIGITS || Math.abs(number.scale()) > MAX_DIGITS) {
+                        throw new IllegalArgumentException();
+                    }
+                    yield number.stripTrailingZeros().toPlainString();
                 }
                 throw new IllegalArgumentException();
             }
@@ -217,7 +233,7 @@ public class ProfileValidator {
                 yield LocalDate.parse(text).toString();
             }
             case AttributeType.CHOICE, AttributeType.STRING -> {
-                if (item.isTextual() || item.isNumber()) {
+                if ((item.isTextual() || item.isNumber()) && !hasControlCharacters(text)) {
                     yield text;
                 }
                 throw new IllegalArgumentException();
@@ -249,11 +265,17 @@ public class ProfileValidator {
             }
             case AttributeType.STRING -> {
                 int length = text.codePointCount(0, text.length());
-                if ((attribute.maxLength > 0 && length > attribute.maxLength) || length < attribute.minLength) {
+                int maxLength = attribute.maxLength > 0 ? attribute.maxLength : DEFAULT_MAX_LENGTH;
+                if (length > maxLength || length < attribute.minLength) {
                     return INVALID_LENGTH;
                 }
-                if (attribute.regex != null && !attribute.regex.isBlank() && !matches(attribute.regex, text)) {
-                    return REGEX_MATCH_INVALID;
+                if (attribute.regex != null && !attribute.regex.isBlank()) {
+                    if (length > MAX_REGEX_INPUT) {
+                        return INVALID_LENGTH;
+                    }
+                    if (!matches(attribute.regex, text)) {
+                        return REGEX_MATCH_INVALID;
+                    }
                 }
             }
             default -> {
@@ -263,6 +285,11 @@ public class ProfileValidator {
             return INVALID_VALUE;
         }
         return null;
+    }
+
+    /** Control characters (NUL among them) have no place in a customer's data and PostgreSQL refuses NUL. */
+    public static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f);
     }
 
     private static boolean matches(String regex, String text) {

@@ -7,7 +7,7 @@ import com.partnerb2b.profile.repository.Attribute;
 import com.partnerb2b.profile.repository.Profile;
 import com.partnerb2b.profile.repository.ProfileValue;
 
-/** Stores values of sensitive attributes encrypted (bound to their partner and attribute), others as text. */
+/** Stores values of sensitive attributes encrypted (bound to their partner, profile and attribute), others as text. */
 @ApplicationScoped
 public class ProfileValueCodec {
 
@@ -38,6 +38,6 @@ public class ProfileValueCodec {
     }
 
     private static String context(Profile profile, Attribute attribute) {
-        return "profile-value:" + profile.partnerId + ":" + attribute.name;
+        return "profile-value:" + profile.partnerId + ":" + profile.id + ":" + attribute.name;
     }
 }

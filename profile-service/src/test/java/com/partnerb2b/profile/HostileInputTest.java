@@ -1,0 +1,125 @@
+package com.partnerb2b.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.test.PostgresTestResource;
+import com.partnerb2b.platform.test.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Inputs meant to break things get a 4xx, never a 500, and never slow the service down. */
+@QuarkusTest
+class HostileInputTest {
+
+    private final ProfileApi partner = new ProfileApi();
+
+    @Test
+    void control_characters_are_refused() {
+        partner.create(ProfileApi.with("lastname", "Dup\u0000ont")).statusCode(400).body("error.message", equalTo("Type Error"));
+        partner.request().contentType(ContentType.JSON)
+                .body(Map.of("attributes", ProfileApi.validAttributes(), "externalReference", "A\u0000B"))
+                .post("/api/v1/profiles/").then().statusCode(400);
+        partner.request().urlEncodingEnabled(false).get("/api/v1/profiles/?externalReference=%00").then()
+                .statusCode(oneOf(200, 400));
+    }
+
+    @Test
+    void a_long_value_under_a_regex_is_refused_quickly() {
+        String evil = "@".repeat(5000) + ".".repeat(5000) + " ";
+        long start = System.nanoTime();
+        partner.create(ProfileApi.with("email", evil)).statusCode(400).body("error.message", equalTo("Invalid length"));
+        partner.create(ProfileApi.with("lastname", "x".repeat(3000))).statusCode(400).body("error.message", equalTo("Invalid length"));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "answered without running the regex on 10,000 characters");
+    }
+
+    @Test
+    void absurd_numbers_are_type_errors() {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "debt_ratio", "displayedName", "Taux d'endettement", "type", "float", "category", "diverse"))
+                .post("/admin/v1/attributes/").then().statusCode(201);
+        partner.create(ProfileApi.with("debt_ratio", "1e99999999")).statusCode(400).body("error.message", equalTo("Type Error"));
+        partner.create(ProfileApi.with("debt_ratio", "0.35")).statusCode(201);
+        partner.create(ProfileApi.with("children_number", 12345678901234567890.0)).statusCode(400);
+    }
+
+    @Test
+    void a_page_far_beyond_the_end_is_400_not_an_overflow() {
+        partner.request().get("/api/v1/profiles/?page=107374184&limit=20").then().statusCode(400)
+                .body("error.details[0].field", equalTo("page"));
+        partner.request().get("/api/v1/profiles/?page=999999").then().statusCode(200);
+    }
+
+    @Test
+    void operator_mistakes_in_the_catalogue_are_4xx() {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\": \"odd_choice\", \"displayedName\": \"X\", \"type\": \"choice\", \"category\": \"diverse\", \"choices\": [null]}")
+                .post("/admin/v1/attributes/").then().statusCode(400);
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "bad_regex", "displayedName", "X", "type", "string", "category", "diverse", "regex", "(["))
+                .post("/admin/v1/attributes/").then().statusCode(400).body("error.details[0].field", equalTo("regex"));
+    }
+
+    @Test
+    void concurrent_requests_with_one_idempotency_key_never_fail_with_500() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("attributes", ProfileApi.validAttributes(), "externalReference", "RACE-" + key);
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> partner.request().header("Idempotency-Key", key)
+                    .contentType(ContentType.JSON).body(body).post("/api/v1/profiles/").statusCode()));
+        }
+        for (CompletableFuture<Integer> call : calls) {
+            org.hamcrest.MatcherAssert.assertThat(call.join(), oneOf(201, 409));
+        }
+        partner.request().get("/api/v1/profiles/?externalReference=RACE-" + key).then().body("meta.total", equalTo(1));
+    }
+
+    @Test
+    void concurrent_uploads_for_one_attribute_leave_one_document_and_no_500() {
+        long pk = partner.createValid();
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            calls.add(CompletableFuture.supplyAsync(() -> partner.request().multiPart("attribute", "payslip")
+                    .multiPart("file", "bulletin" + n + ".pdf", DocumentTest.pdf("Bulletin " + n), "application/pdf")
+                    .post("/api/v1/profiles/" + pk + "/documents/").statusCode()));
+        }
+        for (CompletableFuture<Integer> call : calls) {
+            org.hamcrest.MatcherAssert.assertThat(call.join(), oneOf(201, 409));
+        }
+        partner.request().get("/api/v1/profiles/" + pk + "/documents/").then().body("data.size()", equalTo(1));
+    }
+
+    @Test
+    void the_stored_idempotent_answer_is_encrypted() throws Exception {
+        String secret = "PASSPORT-" + UUID.randomUUID().toString().substring(0, 8);
+        partner.request().header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body(Map.of("attributes", ProfileApi.with("identity_document_number", secret, "lastname", "Secretname")))
+                .post("/api/v1/profiles/").then().statusCode(201);
+        try (Connection connection = PostgresTestResource.database().connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT response_cipher FROM idempotency_keys")) {
+            while (rs.next()) {
+                String stored = new String(rs.getBytes(1), StandardCharsets.ISO_8859_1);
+                assertFalse(stored.contains(secret));
+                assertFalse(stored.contains("Secretname"));
+            }
+        }
+    }
+}
