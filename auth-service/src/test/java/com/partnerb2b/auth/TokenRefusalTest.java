@@ -185,6 +185,24 @@ class TokenRefusalTest {
     }
 
     @Test
+    void operator_refresh_tokens_end_when_the_operator_key_changes() {
+        String current = com.partnerb2b.platform.test.TestTokens.claims("operator", java.util.Set.of(), Instant.now(), Duration.ofDays(7))
+                .audience("partnerb2b-refresh").claim("token_use", "refresh").claim("api_key_id", "operator:" + keyHash(AuthApi.OPERATOR_KEY))
+                .jws().keyId(com.partnerb2b.platform.test.TestTokens.KEY_ID).sign(com.partnerb2b.platform.test.TestTokens.testKey());
+        refresh(current).statusCode(200);
+        String fromAnOldKey = com.partnerb2b.platform.test.TestTokens.claims("operator", java.util.Set.of(), Instant.now(), Duration.ofDays(7))
+                .audience("partnerb2b-refresh").claim("token_use", "refresh").claim("api_key_id", "operator:" + keyHash("a-rotated-operator-key"))
+                .jws().keyId(com.partnerb2b.platform.test.TestTokens.KEY_ID).sign(com.partnerb2b.platform.test.TestTokens.testKey());
+        unauthenticated(refresh(fromAnOldKey));
+        // and the operator's real refresh token works
+        refresh(token(AuthApi.OPERATOR_KEY).statusCode(200).extract().path("data.refresh")).statusCode(200);
+    }
+
+    private static String keyHash(String key) {
+        return java.util.HexFormat.of().formatHex(com.partnerb2b.platform.crypto.Digests.sha256(key)).substring(0, 16);
+    }
+
+    @Test
     void revoke_needs_authentication() {
         unauthenticated(given().contentType(ContentType.JSON).body(Map.of("token", "x"))
                 .post("/api/v1/auth/token/revoke/").then());

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnerb2b.auth.service.TokenService;
@@ -34,10 +37,20 @@ public class TokenResource {
         this.identity = identity;
     }
 
+    static final String TOKEN_EXAMPLE = """
+            {"data": {"access": "eyJraWQiOi…", "refresh": "eyJraWQiOi…", "access_expire": "2025-05-20T13:08:18",
+              "refesh_expire": "2025-05-27T12:08:18", "refresh_expire": "2025-05-27T12:08:18"},
+             "meta": {"timestamp": "2025-05-20T12:08:18.338840", "request_id": "84455385-e154-4908-94ff-05aa8560b5b8"}}""";
+    static final String REFRESH_EXAMPLE = """
+            {"data": {"access": "eyJraWQiOi…", "access_expires": "2025-05-20T13:34:27", "access_expire": "2025-05-20T13:34:27"},
+             "meta": {"timestamp": "2025-05-20T12:34:27.372911", "request_id": "387b9e56-b55f-4223-8ba5-86f496154674"}}""";
+
     @POST
     @Path("/")
     @PermitAll
     @Operation(summary = "API key → access token (1 h) and refresh token (1 week)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "seed", value = TOKEN_EXAMPLE)))
     public Uni<ApiResponse<TokenPairView>> token(@Valid @NotNull TokenRequest body) {
         return tokens.issue(body.apiKey()).map(issued -> ApiResponse.of(TokenPairView.of(issued)));
     }
@@ -46,6 +59,8 @@ public class TokenResource {
     @Path("/refresh/")
     @PermitAll
     @Operation(summary = "Refresh token → new access token")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "seed", value = REFRESH_EXAMPLE)))
     public Uni<ApiResponse<RefreshedAccessView>> refresh(@Valid @NotNull RefreshRequest body) {
         return tokens.refresh(body.refresh()).map(access -> ApiResponse.of(RefreshedAccessView.of(access)));
     }
