@@ -21,8 +21,9 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
 
     /** The profile if it belongs to this partner; another partner's profile is simply not found. */
     public Uni<Profile> findOwned(Long id, UUID partnerId) {
-        return find(WITH_VALUES + "where p.id = :id and p.partnerId = :partner",
-                Parameters.with("id", id).and("partner", partnerId)).firstResult();
+        // list(), not firstResult(): a row limit with a collection fetch would be applied in memory
+        return list(WITH_VALUES + "where p.id = :id and p.partnerId = :partner",
+                Parameters.with("id", id).and("partner", partnerId)).map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     public Uni<Long> count(UUID partnerId, ProfileFilter filter) {
