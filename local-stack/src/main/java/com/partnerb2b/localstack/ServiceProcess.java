@@ -72,10 +72,6 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     public Path log() {
         return log;
     }

@@ -123,7 +123,8 @@ class DocumentTest {
         byte[] huge = new byte[12 * 1024 * 1024];
         partner.request().multiPart("attribute", "bank_statement").multiPart("file", "huge.pdf", huge, "application/pdf")
                 .post("/api/v1/profiles/" + pk + "/documents/").then()
-                .statusCode(413);
+                .statusCode(413)
+                .body("error.code", equalTo("payload_too_large"));
     }
 
     @Test

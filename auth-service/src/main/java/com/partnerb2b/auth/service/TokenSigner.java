@@ -47,13 +47,11 @@ public class TokenSigner {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final ECPrivateKeyParameters key;
-    private final String keyId;
     private final String encodedHeader;
     private final ObjectMapper mapper;
 
     public TokenSigner(JwtSettings settings, ObjectMapper mapper) {
         this.mapper = mapper;
-        this.keyId = settings.signingKeyId();
         PrivateKey privateKey;
         try {
             String pem = ResourceUtils.readResource(settings.signingKeyLocation());
@@ -66,7 +64,7 @@ public class TokenSigner {
         }
         this.key = new ECPrivateKeyParameters(ec.getS(), DOMAIN);
         Map<String, String> header = new LinkedHashMap<>();
-        header.put("kid", keyId);
+        header.put("kid", settings.signingKeyId());
         header.put("typ", "JWT");
         header.put("alg", "ES256");
         this.encodedHeader = encode(json(header));
@@ -87,10 +85,6 @@ public class TokenSigner {
         BigIntegers.asUnsignedByteArray(rs[0], signature, 0, 32);
         BigIntegers.asUnsignedByteArray(rs[1], signature, 32, 32);
         return signingInput + "." + BASE64URL.encodeToString(signature);
-    }
-
-    public String keyId() {
-        return keyId;
     }
 
     private byte[] json(Object value) {

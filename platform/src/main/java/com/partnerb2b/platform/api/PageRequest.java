@@ -29,10 +29,6 @@ public record PageRequest(int page, int limit) {
         return new PageRequest(p, l);
     }
 
-    public int offset() {
-        return (page - 1) * limit;
-    }
-
     private static int number(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
