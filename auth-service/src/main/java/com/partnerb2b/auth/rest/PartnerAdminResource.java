@@ -24,6 +24,7 @@ import com.partnerb2b.auth.repository.PartnerStatus;
 import com.partnerb2b.auth.service.PartnerService;
 import com.partnerb2b.platform.api.ApiResponse;
 import com.partnerb2b.platform.api.PageRequest;
+import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.security.Roles;
@@ -110,10 +111,6 @@ public class PartnerAdminResource {
     }
 
     private static UUID partnerId(String pk) {
-        try {
-            return UUID.fromString(pk);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Partner");
-        }
+        return PathIds.uuid(pk, "Partner");
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.security.Roles;
 import com.partnerb2b.profile.service.DocumentService;
 
@@ -37,7 +38,7 @@ public class DocumentFileResource {
     @Path("/{pk}/")
     @Operation(summary = "A document's metadata")
     public Uni<ApiResponse<ProfileViews.DocumentView>> get(@RestPath String pk) {
-        return documents.get(Partners.of(token), Partners.id(pk, "Document")).map(d -> ApiResponse.of(ProfileViews.document(d)));
+        return documents.get(Partners.of(token), PathIds.number(pk, "Document")).map(d -> ApiResponse.of(ProfileViews.document(d)));
     }
 
     @GET
@@ -45,7 +46,7 @@ public class DocumentFileResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The document itself (owner only)")
     public Uni<Response> content(@RestPath String pk) {
-        return documents.download(Partners.of(token), Partners.id(pk, "Document")).map(download -> Response.ok(download.content())
+        return documents.download(Partners.of(token), PathIds.number(pk, "Document")).map(download -> Response.ok(download.content())
                 .type(download.document().contentType)
                 .header("Content-Disposition", "attachment; filename=\"" + download.document().filename + "\"")
                 .header("Cache-Control", "no-store")

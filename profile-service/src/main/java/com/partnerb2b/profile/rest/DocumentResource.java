@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.security.Roles;
@@ -49,7 +50,7 @@ public class DocumentResource {
     @Operation(summary = "Upload a document (form-data: file, attribute); replaces the attribute's previous one")
     public Uni<ApiResponse<ProfileViews.DocumentView>> upload(@RestPath String pk, @RestForm("file") FileUpload file,
             @RestForm("attribute") String attribute) {
-        Long profileId = Partners.id(pk, "Profile");
+        Long profileId = PathIds.number(pk, "Profile");
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.invalidValue(List.of(new FieldError("file", "required")));
         }
@@ -64,7 +65,7 @@ public class DocumentResource {
     @Path("/")
     @Operation(summary = "The profile's documents")
     public Uni<ApiResponse<List<ProfileViews.DocumentView>>> list(@RestPath String pk) {
-        return documents.ofProfile(Partners.of(token), Partners.id(pk, "Profile"))
+        return documents.ofProfile(Partners.of(token), PathIds.number(pk, "Profile"))
                 .map(list -> ApiResponse.of(list.stream().map(ProfileViews::document).toList()));
     }
 }

@@ -19,12 +19,4 @@ final class Partners {
             throw ApiException.notAllowed();
         }
     }
-
-    static Long id(String pk, String what) {
-        try {
-            return Long.valueOf(pk);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound(what);
-        }
-    }
 }

@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.security.Roles;
 import com.partnerb2b.profile.service.IdempotentCreation;
@@ -97,7 +98,7 @@ public class ProfileResource {
     @Path("/{pk}/")
     @Operation(summary = "One profile with its documents and latest analysis")
     public Uni<ApiResponse<ProfileViews.ProfileDetailView>> get(@RestPath String pk) {
-        return profiles.get(Partners.of(token), Partners.id(pk, "Profile")).map(s -> ApiResponse.of(ProfileViews.detail(s)));
+        return profiles.get(Partners.of(token), PathIds.number(pk, "Profile")).map(s -> ApiResponse.of(ProfileViews.detail(s)));
     }
 
     @PATCH
@@ -120,7 +121,7 @@ public class ProfileResource {
     @Path("/{pk}/")
     @Operation(summary = "Delete the profile and erase its values and documents")
     public Uni<ApiResponse<MessageView>> delete(@RestPath String pk) {
-        return profiles.delete(Partners.of(token), Partners.id(pk, "Profile"))
+        return profiles.delete(Partners.of(token), PathIds.number(pk, "Profile"))
                 .map(ignored -> ApiResponse.of(new MessageView("Le profil a bien été supprimé.")));
     }
 
@@ -130,14 +131,14 @@ public class ProfileResource {
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "seed", value = SUBMITTED_EXAMPLE)))
     public Uni<ApiResponse<SubmitView>> submit(@RestPath String pk) {
-        return profiles.submit(Partners.of(token), Partners.id(pk, "Profile"))
+        return profiles.submit(Partners.of(token), PathIds.number(pk, "Profile"))
                 .map(ignored -> ApiResponse.of(new SubmitView("Complet", ProfileService.COMPLETE_MESSAGE)));
     }
 
     private Uni<ApiResponse<ProfileViews.ProfileDetailView>> update(String pk, String body, boolean replaceAll)
             throws JsonProcessingException {
         UUID partner = Partners.of(token);
-        Long id = Partners.id(pk, "Profile");
+        Long id = PathIds.number(pk, "Profile");
         ProfileService.Changes changes = ProfileRequests.changes(mapper, body, replaceAll);
         return profiles.update(partner, id, changes, replaceAll).map(s -> ApiResponse.of(ProfileViews.detail(s)));
     }
