@@ -24,6 +24,7 @@ class HttpEnvelopeTest {
                 .contentType(ContentType.JSON)
                 .body("error.code", equalTo("not_found"))
                 .body("error.message", equalTo("Not Found"))
+                .body("error.details.size()", equalTo(0)) // always a list, empty when there is nothing to add
                 .body("meta.request_id", not(nullValue()));
     }
 
@@ -32,7 +33,8 @@ class HttpEnvelopeTest {
         given().get("/api/v1/auth/token/").then()
                 .statusCode(405)
                 .contentType(ContentType.JSON)
-                .body("error.message", equalTo("Method Not Allowed"));
+                .body("error.message", equalTo("Method Not Allowed"))
+                .body("error.details.size()", equalTo(0));
     }
 
     @Test

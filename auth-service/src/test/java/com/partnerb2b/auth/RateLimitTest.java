@@ -3,15 +3,21 @@ package com.partnerb2b.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.test.TestTokens;
+import com.partnerb2b.platform.time.TimeSource;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,6 +32,25 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("partnerb2b.rate-limit.limit", "3");
         }
+    }
+
+    /** Ten seconds into a window of one minute: the test never straddles a window boundary. */
+    private static final Instant WINDOW_START = Instant.parse("2026-11-25T10:00:00Z");
+    private final AtomicReference<Instant> now = new AtomicReference<>(WINDOW_START.plusSeconds(10));
+
+    @BeforeEach
+    void driveTime() {
+        QuarkusMock.installMockForType(new TimeSource() {
+            @Override
+            public Instant now() {
+                return now.get();
+            }
+        }, TimeSource.class);
+    }
+
+    @AfterEach
+    void realTime() {
+        QuarkusMock.installMockForType(new TimeSource(), TimeSource.class);
     }
 
     @Test
@@ -44,14 +69,18 @@ class RateLimitTest {
                 .header("X-RateLimit-Remaining", "0")
                 .body("error.code", equalTo("rate_limited"))
                 .body("meta.request_id", notNullValue());
-        long retryAfter = Long.parseLong(refused.header("Retry-After"));
-        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After within the window: " + retryAfter);
-        long reset = Long.parseLong(refused.header("X-RateLimit-Reset"));
-        assertTrue(reset > System.currentTimeMillis() / 1000 - 1, "reset is in the future");
+        assertEquals("50", refused.header("Retry-After"), "seconds left in the window");
+        assertEquals(String.valueOf(WINDOW_START.plusSeconds(60).getEpochSecond()), refused.header("X-RateLimit-Reset"));
 
         // Another principal has its own window.
         given().auth().oauth2(TestTokens.partner(UUID.randomUUID())).contentType("application/json")
                 .body(Map.of("token", "unknown")).post("/api/v1/auth/token/revoke/").then()
+                .statusCode(200)
+                .header("X-RateLimit-Remaining", "2");
+
+        // The next window starts afresh.
+        now.set(WINDOW_START.plusSeconds(60));
+        given().auth().oauth2(token).get("/admin/v1/partners/").then()
                 .statusCode(200)
                 .header("X-RateLimit-Remaining", "2");
     }

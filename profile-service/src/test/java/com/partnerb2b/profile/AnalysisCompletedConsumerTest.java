@@ -1,12 +1,19 @@
 package com.partnerb2b.profile;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.time.Duration;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.test.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -27,15 +34,17 @@ class AnalysisCompletedConsumerTest {
                 .body("data.last_analyse.status", equalTo("completed"))
                 .body("data.last_analyse.version", equalTo("german-credit-scorecard-1.0")));
 
-        // the same event again (a redelivery), even with other content, is ignored
+        // The same event again (a redelivery), even with other content, changes nothing. A marker
+        // event for another profile follows it on the same key, so on the same partition: once the
+        // marker shows, the redelivery has been consumed.
         KafkaEvents.send("analysis-completed", String.valueOf(pk), event(eventId, pk, 100));
-        String marker = UUID.randomUUID().toString();
         long other = partner.createValid();
         partner.submit(other).statusCode(200);
-        KafkaEvents.send("analysis-completed", String.valueOf(other), event(marker, other, 500));
+        KafkaEvents.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(), other, 500));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partner.get(other)
                 .body("data.last_analyse.score", equalTo(500)));
         partner.get(pk).body("data.last_analyse.score", equalTo(712));
+        assertEquals(1, timesRecorded(eventId), "the event is recorded as handled once");
     }
 
     @Test
@@ -48,6 +57,17 @@ class AnalysisCompletedConsumerTest {
         KafkaEvents.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(), pk, 640));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partner.get(pk)
                 .body("data.last_analyse.score", equalTo(640)));
+    }
+
+    private static int timesRecorded(String eventId) throws Exception {
+        try (Connection connection = PostgresTestResource.database().connect();
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM processed_events WHERE event_id = ?")) {
+            statement.setString(1, eventId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static String event(String id, long profilePk, int score) {

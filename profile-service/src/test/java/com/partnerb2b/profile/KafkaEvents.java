@@ -1,7 +1,6 @@
 package com.partnerb2b.profile;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,19 +37,12 @@ final class KafkaEvents {
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
     }
 
-    static List<ConsumerRecord<String, String>> all(String topic, Predicate<ConsumerRecord<String, String>> wanted, Duration window) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = fromTheStart(topic)) {
-            long deadline = System.currentTimeMillis() + window.toMillis();
-            while (System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (wanted.test(r)) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
+    /**
+     * The record carrying the CloudEvent of this id: ids are unique across the run, unlike profile
+     * keys, which restart with each test profile's fresh database.
+     */
+    static ConsumerRecord<String, String> awaitEvent(String topic, String eventId, Duration timeout) {
+        return await(topic, r -> r.value() != null && r.value().contains("\"id\":\"" + eventId + "\""), timeout);
     }
 
     /** A consumer of its own group, reading the topic from its first record. */

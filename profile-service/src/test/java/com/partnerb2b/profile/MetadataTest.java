@@ -67,6 +67,31 @@ class MetadataTest {
     }
 
     @Test
+    void the_catalogue_is_revalidated_with_its_etag_and_sent_compressed() {
+        ProfileApi partner = new ProfileApi();
+        io.restassured.response.Response first = partner.request().get("/api/v1/metadata/");
+        first.then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.containsString("private"));
+        String etag = first.header("ETag");
+        assertEquals('"', etag.charAt(0), "a strong entity tag: " + etag);
+
+        partner.request().header("If-None-Match", etag).get("/api/v1/metadata/").then()
+                .statusCode(304).header("ETag", equalTo(etag));
+        partner.request().header("If-None-Match", "\"another\"").get("/api/v1/metadata/").then().statusCode(200);
+
+        // RestAssured decodes gzip itself: the header says the bytes travelled compressed.
+        partner.request().header("Accept-Encoding", "gzip").get("/api/v1/metadata/").then()
+                .statusCode(200).header("Content-Encoding", "gzip").body("data", hasKey("documents"));
+
+        // An operator's change gives the catalogue another tag, and the old one is answered in full.
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "etag_probe_" + System.nanoTime(), "displayedName", "Sonde", "type", "string", "category", "diverse"))
+                .post("/admin/v1/attributes/").then().statusCode(201);
+        io.restassured.response.Response after = partner.request().header("If-None-Match", etag).get("/api/v1/metadata/");
+        after.then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertNotEquals(etag, after.header("ETag"));
+    }
+
+    @Test
     void an_operator_adds_an_attribute_that_partners_then_use() {
         given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "loyalty_level", "displayedName", "Niveau de fidélité", "type", "choice",

@@ -1,6 +1,7 @@
 package com.partnerb2b.platform.test;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -33,11 +34,16 @@ public final class TestKafka {
         } else {
             bootstrapServers = startInProcess();
         }
+        // Stopped when the launcher session closes (TestServers); the hook is a fallback for other runners.
+        TestServers.stopAtEnd(TestKafka::stop);
         Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stop, "test-kafka-stop"));
         return bootstrapServers;
     }
 
     private static String startInProcess() {
+        // The broker must never end the test JVM (its fatal-fault paths call Exit): report instead.
+        Exit.setExitProcedure((status, message) -> refuseExit("exit", status, message));
+        Exit.setHaltProcedure((status, message) -> refuseExit("halt", status, message));
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -59,16 +65,25 @@ public final class TestKafka {
         }
     }
 
-    private static void stop() {
+    private static void refuseExit(String what, int status, String message) {
+        System.err.printf("[test-servers] Kafka asked the test JVM to %s with status %d (%s): refused%n", what, status, message);
+    }
+
+    /** Stops the broker this JVM started, once; later calls do nothing. */
+    static synchronized void stop() {
+        KafkaClusterTestKit stoppingCluster = cluster;
+        KafkaContainer stoppingContainer = container;
+        cluster = null;
+        container = null;
         try {
-            if (cluster != null) {
-                cluster.close();
+            if (stoppingCluster != null) {
+                stoppingCluster.close();
             }
-            if (container != null) {
-                container.stop();
+            if (stoppingContainer != null) {
+                stoppingContainer.stop();
             }
         } catch (Exception e) {
-            // the JVM is exiting
+            System.err.println("[test-servers] Kafka broker stopped with an error: " + e);
         }
     }
 }

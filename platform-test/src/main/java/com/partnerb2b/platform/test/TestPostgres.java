@@ -82,20 +82,27 @@ public final class TestPostgres {
             }
             server = new Server("localhost", embedded.getPort(), "postgres", "postgres", "postgres");
         }
+        // Stopped when the launcher session closes (TestServers); the hook is a fallback for other runners.
+        TestServers.stopAtEnd(TestPostgres::stop);
         Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop, "test-postgres-stop"));
         return server;
     }
 
-    private static void stop() {
+    /** Stops the server this JVM started, once; later calls do nothing. */
+    static synchronized void stop() {
+        EmbeddedPostgres stoppingEmbedded = embedded;
+        PostgreSQLContainer stoppingContainer = container;
+        embedded = null;
+        container = null;
         try {
-            if (embedded != null) {
-                embedded.close();
+            if (stoppingEmbedded != null) {
+                stoppingEmbedded.close();
             }
-            if (container != null) {
-                container.stop();
+            if (stoppingContainer != null) {
+                stoppingContainer.stop();
             }
         } catch (IOException | RuntimeException e) {
-            // the JVM is exiting; the server's temporary folder is removed by the OS eventually
+            System.err.println("[test-servers] PostgreSQL stopped with an error: " + e);
         }
     }
 

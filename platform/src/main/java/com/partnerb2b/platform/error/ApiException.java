@@ -1,6 +1,8 @@
 package com.partnerb2b.platform.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure whose status, code and message a partner is meant to see. Services throw it (or fail a
@@ -10,13 +12,24 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
-    private final Object details;
+    private final List<FieldError> details;
+    private final Map<String, Object> extra = new LinkedHashMap<>();
 
-    public ApiException(int status, String code, String message, Object details) {
+    public ApiException(int status, String code, String message, List<FieldError> details) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
-        this.details = details;
+        this.details = details == null ? List.of() : details;
+    }
+
+    /** Adds a named figure to the error body, beside {@code details} (e.g. submit's completion). */
+    public ApiException with(String name, Object value) {
+        extra.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> extra() {
+        return extra;
     }
 
     public int status() {
@@ -27,7 +40,7 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    public Object details() {
+    public List<FieldError> details() {
         return details;
     }
 

@@ -40,7 +40,7 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
-    public static Response toResponse(int status, String code, String message, Object details) {
+    public static Response toResponse(int status, String code, String message, List<FieldError> details) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of(code, message, details))
@@ -51,7 +51,7 @@ public class ErrorMappers {
     public Response apiException(ApiException e) {
         Response.ResponseBuilder builder = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(e.code(), e.getMessage(), e.details()));
+                .entity(ApiError.of(e.code(), e.getMessage(), e.details(), e.extra()));
         if (e.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -67,7 +67,7 @@ public class ErrorMappers {
         String where = e instanceof JsonProcessingException json && json.getLocation() != null
                 ? "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
                 : null;
-        return toResponse(400, "parse_error", "Parse Error", where == null ? null : List.of(new FieldError("body", "malformed JSON at " + where)));
+        return toResponse(400, "parse_error", "Parse Error", List.of(new FieldError("body", where == null ? "malformed JSON" : "malformed JSON at " + where)));
     }
 
     @ServerExceptionMapper
@@ -134,24 +134,39 @@ public class ErrorMappers {
 
     /**
      * Database refusals that concurrent or unusual requests cause: a unique row written twice at once
-     * (409), a row changed since it was read (409), a value PostgreSQL cannot store (400).
+     * (409), a row changed since it was read (409), a value PostgreSQL cannot store (400), a lock or
+     * statement that waited past the connection's timeouts (503: the request is answered instead of
+     * hanging; see {@code statement_timeout} and {@code lock_timeout} in the shared configuration).
      */
     @ServerExceptionMapper({ PgException.class, HibernateException.class, PersistenceException.class })
     public Response database(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
-                return toResponse(409, "conflict", "Conflict", "changed by another request at the same time: retry");
+                return toResponse(409, "conflict", "Conflict", List.of(new FieldError("request", "changed by another request at the same time: retry")));
             }
             String state = cause instanceof PgException pg ? pg.getSqlState()
                     : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
             if ("23505".equals(state)) {
-                return toResponse(409, "conflict", "Conflict", "sent twice at the same time: retry");
+                return toResponse(409, "conflict", "Conflict", List.of(new FieldError("request", "sent twice at the same time: retry")));
             }
             if (state != null && state.startsWith("22")) {
-                return toResponse(400, "invalid_value", "Invalid value", null);
+                LOG.warnf("Value refused by the database (SQLSTATE %s): %s", state, cause.getMessage());
+                return toResponse(400, "invalid_value", "Invalid value", List.of(new FieldError("body", "a value cannot be stored")));
+            }
+            if (BUSY_STATES.contains(state)) {
+                LOG.warnf("Database busy (SQLSTATE %s): %s", state, cause.getMessage());
+                return busy();
             }
         }
         return unexpected(e);
+    }
+
+    /** lock_not_available, query_canceled (statement_timeout), idle_in_transaction_session_timeout. */
+    private static final java.util.Set<String> BUSY_STATES = java.util.Set.of("55P03", "57014", "25P03");
+
+    public static Response busy() {
+        return Response.fromResponse(toResponse(503, "service_unavailable", "Service Unavailable",
+                List.of(new FieldError("request", "the resource is busy with another request: retry")))).header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,9 @@ package com.partnerb2b.platform.http;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -31,9 +34,12 @@ public class HttpEnvelopeRoutes {
     public static final String MDC_REQUEST_ID = "request_id";
 
     private final ObjectMapper mapper;
+    private final Duration requestDeadline;
 
-    public HttpEnvelopeRoutes(ObjectMapper mapper) {
+    public HttpEnvelopeRoutes(ObjectMapper mapper,
+            @ConfigProperty(name = "partnerb2b.http.request-deadline", defaultValue = "30s") Duration requestDeadline) {
         this.mapper = mapper;
+        this.requestDeadline = requestDeadline;
     }
 
     void requestId(@Observes Filters filters) {
@@ -44,6 +50,26 @@ public class HttpEnvelopeRoutes {
             rc.response().putHeader(RequestIds.HEADER, id);
             rc.next();
         }, 10_000);
+    }
+
+    /**
+     * The backstop behind the database timeouts: a request still unanswered at its deadline (a
+     * failure lost on the way, a dependency that never answers) gets a 503 instead of holding the
+     * partner's connection forever.
+     */
+    void deadline(@Observes Filters filters) {
+        long deadlineMillis = requestDeadline.toMillis();
+        filters.register(rc -> {
+            long timer = rc.vertx().setTimer(deadlineMillis, ignored -> {
+                if (!rc.response().ended()) {
+                    LOG.errorf("%s %s unanswered after %d ms: answered 503", rc.request().method(), rc.request().path(), deadlineMillis);
+                    rc.response().putHeader("Retry-After", "1");
+                    write(rc, 503, "service_unavailable", "Service Unavailable");
+                }
+            });
+            rc.addEndHandler(ignored -> rc.vertx().cancelTimer(timer));
+            rc.next();
+        }, 9_000);
     }
 
     void fallbacks(@Observes Router router) {
@@ -61,6 +87,9 @@ public class HttpEnvelopeRoutes {
             write(rc, 401, "authentication_error", "Authentication Error");
         } else if (failure instanceof ForbiddenException) {
             write(rc, 403, "not_allowed", "Not Allowed");
+        } else if (rc.statusCode() == 503) {
+            rc.response().putHeader("Retry-After", "1");
+            write(rc, 503, "service_unavailable", "Service Unavailable");
         } else if (rc.statusCode() == 413) {
             write(rc, 413, "payload_too_large", "Payload Too Large");
         } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {

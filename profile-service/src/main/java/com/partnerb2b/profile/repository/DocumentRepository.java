@@ -19,7 +19,8 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, Long>
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
     }
 
-    public Uni<Document> forAttribute(Long profileId, Long attributeId) {
-        return find("profileId = ?1 and attribute.id = ?2", profileId, attributeId).firstResult();
+    /** Removes the profile's document for this attribute, if any (its content goes with it: ON DELETE CASCADE). */
+    public Uni<Long> deleteForAttribute(Long profileId, Long attributeId) {
+        return delete("profileId = ?1 and attribute.id = ?2", profileId, attributeId);
     }
 }

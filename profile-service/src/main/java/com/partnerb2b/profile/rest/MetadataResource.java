@@ -1,14 +1,15 @@
 package com.partnerb2b.profile.rest;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,23 +17,32 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.partnerb2b.platform.api.ApiResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.security.Roles;
-import com.partnerb2b.profile.repository.Attribute;
 import com.partnerb2b.profile.service.CatalogueService;
 
+import io.quarkus.vertx.http.Compressed;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/metadata")
 @RolesAllowed(Roles.PARTNER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Liste des attributs")
+@Singleton
 public class MetadataResource {
 
-    private final CatalogueService catalogues;
+    /** How long a partner may reuse its copy without asking (a catalogue change shows within this). */
+    static final int CACHE_SECONDS = 60;
 
-    public MetadataResource(CatalogueService catalogues) {
+    private final CatalogueService catalogues;
+    private final ObjectMapper mapper;
+    private volatile RenderedCatalogue rendered;
+
+    public MetadataResource(CatalogueService catalogues, ObjectMapper mapper) {
         this.catalogues = catalogues;
+        this.mapper = mapper;
     }
 
     static final String SEED_EXAMPLE = """
@@ -50,17 +60,34 @@ public class MetadataResource {
 
     @GET
     @Path("/")
-    @Operation(summary = "The attribute catalogue, grouped by category")
+    @Compressed
+    @Operation(summary = "The attribute catalogue, grouped by category",
+            description = "Sent with an ETag: a request with If-None-Match naming it is answered 304 while the catalogue is unchanged.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed", value = SEED_EXAMPLE)))
-    public Uni<ApiResponse<Map<String, List<AttributeView>>>> catalogue() {
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Uni<Response> catalogue(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return catalogues.current().map(catalogue -> {
-            Map<String, List<AttributeView>> byCategory = new LinkedHashMap<>();
-            for (Attribute attribute : catalogue.attributes()) {
-                byCategory.computeIfAbsent(attribute.category, c -> new java.util.ArrayList<>())
-                        .add(AttributeView.of(attribute, catalogue));
+            RenderedCatalogue current = rendered;
+            if (current == null || current.source() != catalogue) {
+                current = RenderedCatalogue.of(catalogue, mapper);
+                rendered = current;
             }
-            return ApiResponse.of(byCategory);
+            Response.ResponseBuilder answer = current.matches(ifNoneMatch) ? Response.notModified()
+                    : Response.ok(envelope(current), MediaType.APPLICATION_JSON_TYPE);
+            return answer.tag(new EntityTag(current.etag().substring(1, current.etag().length() - 1)))
+                    .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + CACHE_SECONDS)
+                    .header(HttpHeaders.VARY, "Authorization, Accept-Encoding")
+                    .build();
         });
+    }
+
+    /** The envelope around the pre-serialised data: only {@code meta} is written per request. */
+    private String envelope(RenderedCatalogue catalogue) {
+        try {
+            return "{\"data\":" + catalogue.dataJson() + ",\"meta\":" + mapper.writeValueAsString(ResponseMeta.now()) + "}";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -30,6 +30,21 @@ public final class Catalogue {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** True if every name and id is an attribute of this catalogue. */
+    public boolean knowsAll(Iterable<String> names, Iterable<Long> ids) {
+        for (String name : names) {
+            if (!byName.containsKey(name)) {
+                return false;
+            }
+        }
+        for (Long id : ids) {
+            if (!byId.containsKey(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Attribute byId(Long id) {
         return byId.get(id);
     }

@@ -34,6 +34,19 @@ public class CatalogueService {
         if (catalogue != null && loadedAt.plus(MAX_AGE).isAfter(Instant.now())) {
             return Uni.createFrom().item(catalogue);
         }
+        return reload();
+    }
+
+    /**
+     * The catalogue, reloaded first if it lacks an attribute the request names or the profile
+     * holds: one added by an operator through another replica since this one cached it.
+     */
+    @WithSession
+    public Uni<Catalogue> covering(Iterable<String> names, Iterable<Long> ids) {
+        return current().chain(catalogue -> catalogue.knowsAll(names, ids) ? Uni.createFrom().item(catalogue) : reload());
+    }
+
+    private Uni<Catalogue> reload() {
         return attributes.catalogue().map(list -> {
             Catalogue loaded = new Catalogue(list);
             cached = loaded;

@@ -100,9 +100,9 @@ public class DocumentService {
 
     private Uni<Document> store(UUID partnerId, Long profileId, Attribute attribute, String filename, Checked checked) {
         DocumentInspector.Inspected inspected = checked.inspected();
-        return Panache.withTransaction(() -> profiles.owned(partnerId, profileId).chain(profile -> documents.forAttribute(profile.id, attribute.id)
-                .chain(previous -> previous == null ? Uni.createFrom().voidItem()
-                        : documents.delete(previous).chain(() -> Panache.getSession()).chain(session -> session.flush()))
+        // Uploads to one profile take turns on its row lock: the last one replaces the others.
+        return Panache.withTransaction(() -> profiles.ownedForUpdate(partnerId, profileId).chain(profile -> documents
+                .deleteForAttribute(profile.id, attribute.id)
                 .chain(() -> {
                     ProfileService.markChanged(profile);
                     Document document = new Document();

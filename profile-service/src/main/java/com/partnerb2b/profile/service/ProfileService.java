@@ -68,7 +68,7 @@ public class ProfileService {
 
     /** Creates a profile; to be called inside a transaction (see {@link IdempotentCreation}). */
     public Uni<ProfileSnapshot> create(UUID partnerId, Changes request) {
-        return catalogues.current().chain(catalogue -> {
+        return catalogues.covering(names(request.attributes()), List.of()).chain(catalogue -> {
             List<FieldError> errors = new ArrayList<>();
             LinkedHashMap<Attribute, List<String>> values = withoutEmpty(validator.check(request.attributes(), catalogue, errors).byAttribute());
             requireComplete(values, catalogue, errors);
@@ -107,7 +107,7 @@ public class ProfileService {
      */
     @WithTransaction
     public Uni<ProfileSnapshot> update(UUID partnerId, Long id, Changes changes, boolean replaceAll) {
-        return owned(partnerId, id).chain(profile -> catalogues.current().chain(catalogue -> {
+        return owned(partnerId, id).chain(profile -> catalogues.covering(names(changes.attributes()), attributeIds(profile)).chain(catalogue -> {
             List<FieldError> errors = new ArrayList<>();
             LinkedHashMap<Attribute, List<String>> given = validator.check(changes.attributes(), catalogue, errors).byAttribute();
             LinkedHashMap<Attribute, List<String>> merged = replaceAll ? new LinkedHashMap<>() : decoded(profile);
@@ -133,22 +133,24 @@ public class ProfileService {
      */
     @WithTransaction
     public Uni<Void> delete(UUID partnerId, Long id) {
-        return profiles.count("id = ?1 and partnerId = ?2", id, partnerId).chain(found -> found == 0
+        // The row lock waits for a submit under way to commit, so its event is found and erased too.
+        return profiles.lockOwned(id, partnerId).chain(found -> !found
                 ? Uni.createFrom().failure(ApiException.notFound("Profile"))
                 : submitted.forget(id).chain(() -> profiles.delete("id", id)).replaceWithVoid());
     }
 
     @WithTransaction
     public Uni<Completeness> submit(UUID partnerId, Long id) {
-        return owned(partnerId, id).chain(profile -> catalogues.current().chain(catalogue -> documents.ofProfile(id)
+        return owned(partnerId, id).chain(profile -> catalogues.covering(List.of(), attributeIds(profile)).chain(catalogue -> documents.ofProfile(id)
                 .chain(docs -> {
                     LinkedHashMap<Attribute, List<String>> values = decoded(profile);
                     Set<Long> documentAttributes = docs.stream().map(d -> d.attribute.id).collect(Collectors.toSet());
                     Completeness completeness = validator.completeness(values, documentAttributes, catalogue, true);
                     if (!completeness.missing().isEmpty()) {
+                        List<FieldError> missing = completeness.missing().stream()
+                                .map(name -> new FieldError(name, ProfileValidator.MISSING_REQUIRED)).toList();
                         return Uni.createFrom().failure(new ApiException(400, "missing_required_attributes",
-                                ProfileValidator.MISSING_REQUIRED,
-                                Map.of("missing", completeness.missing(), "completion", completeness.percentage())));
+                                ProfileValidator.MISSING_REQUIRED, missing).with("completion", completeness.percentage()));
                     }
                     if (!Profile.DRAFT.equals(profile.status)) {
                         return Uni.createFrom().item(completeness);
@@ -168,6 +170,24 @@ public class ProfileService {
 
     public Uni<Profile> owned(UUID partnerId, Long id) {
         return profiles.findOwned(id, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Profile"));
+    }
+
+    /** The owned profile, its row locked until the transaction ends: writers of one profile take turns. */
+    public Uni<Profile> ownedForUpdate(UUID partnerId, Long id) {
+        return profiles.lockOwned(id, partnerId).chain(found -> found ? owned(partnerId, id)
+                : Uni.createFrom().failure(ApiException.notFound("Profile")));
+    }
+
+    private static List<String> names(JsonNode attributes) {
+        List<String> names = new ArrayList<>();
+        if (attributes != null && attributes.isObject()) {
+            attributes.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    private static Set<Long> attributeIds(Profile profile) {
+        return profile.values.stream().map(value -> value.attribute.id).collect(Collectors.toSet());
     }
 
     private LinkedHashMap<Attribute, List<String>> decoded(Profile profile) {

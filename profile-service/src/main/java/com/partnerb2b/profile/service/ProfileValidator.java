@@ -85,7 +85,11 @@ public class ProfileValidator {
             }
         }
         values.forEach((attribute, chosen) -> {
-            for (AttributeChoice choice : catalogue.byId(attribute.id).choices) {
+            Attribute known = catalogue.byId(attribute.id);
+            if (known == null) {
+                return; // removed from the catalogue since the value was stored: it requires nothing
+            }
+            for (AttributeChoice choice : known.choices) {
                 if (choice.requiresAttributeId != null && chosen.contains(choice.displayedName)) {
                     Attribute needed = catalogue.byId(choice.requiresAttributeId);
                     if (needed != null) {

@@ -1,0 +1,90 @@
+package com.partnerb2b.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.test.PostgresTestResource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Writers of one profile that overlap. The other writer is played by a transaction of the test's
+ * own, held open on the profile's row until the request under test is seen waiting for it.
+ */
+@QuarkusTest
+class ConcurrentWritersTest {
+
+    private final ProfileApi partner = new ProfileApi();
+
+    @Test
+    void an_erasure_waits_for_a_submit_under_way_and_erases_its_event_too() throws Exception {
+        long pk = partner.createValid();
+        try (Connection submit = PostgresTestResource.database().connect()) {
+            submit.setAutoCommit(false);
+            lockProfile(submit, pk);
+            // What a submit writes in its transaction: the event, not yet committed.
+            try (PreparedStatement event = submit.prepareStatement("INSERT INTO outbox_events (id, topic, message_key, payload, created_at)"
+                    + " VALUES (?, 'profile-submitted', ?, '{\"data\":{\"lastname\":\"Dupont\"}}', now())")) {
+                event.setObject(1, UUID.randomUUID());
+                event.setString(2, String.valueOf(pk));
+                event.executeUpdate();
+            }
+            CompletableFuture<Response> erasure = CompletableFuture.supplyAsync(
+                    () -> partner.request().delete("/api/v1/profiles/" + pk + "/"));
+            awaitSomeoneWaitingForALock();
+            submit.commit();
+            assertEquals(200, erasure.join().statusCode());
+        }
+        assertEquals(0, OutboxRows.eventIds(pk).size(), "the event of the submit that committed first is erased with the profile");
+        assertEquals(0, ProfileLifecycleTest.count("SELECT count(*) FROM profiles WHERE id = ?", pk));
+    }
+
+    @Test
+    void a_request_waiting_too_long_for_a_lock_is_answered_503_not_left_hanging() throws Exception {
+        long pk = partner.createValid();
+        try (Connection other = PostgresTestResource.database().connect()) {
+            other.setAutoCommit(false);
+            lockProfile(other, pk);
+            // Held past the lock timeout: the upload gives up and says so.
+            Response upload = partner.request().multiPart("attribute", "payslip")
+                    .multiPart("file", "bulletin.pdf", DocumentTest.pdf("Bulletin"), "application/pdf")
+                    .post("/api/v1/profiles/" + pk + "/documents/");
+            assertEquals(503, upload.statusCode(), upload.asString());
+            assertEquals("service_unavailable", upload.jsonPath().getString("error.code"));
+            assertEquals("1", upload.header("Retry-After"));
+            other.rollback();
+        }
+        partner.request().multiPart("attribute", "payslip")
+                .multiPart("file", "bulletin.pdf", DocumentTest.pdf("Bulletin"), "application/pdf")
+                .post("/api/v1/profiles/" + pk + "/documents/").then().statusCode(201);
+    }
+
+    private static void lockProfile(Connection connection, long pk) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM profiles WHERE id = ? FOR UPDATE")) {
+            lock.setLong(1, pk);
+            lock.executeQuery().close();
+        }
+    }
+
+    private static void awaitSomeoneWaitingForALock() {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Connection observer = PostgresTestResource.database().connect();
+                    PreparedStatement waiting = observer.prepareStatement(
+                            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+                    ResultSet rs = waiting.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        });
+    }
+}
