@@ -1,11 +1,15 @@
 package com.partnerb2b.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.partnerb2b.platform.test.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
@@ -67,6 +72,26 @@ class ConcurrentWritersTest {
         partner.request().multiPart("attribute", "payslip")
                 .multiPart("file", "bulletin.pdf", DocumentTest.pdf("Bulletin"), "application/pdf")
                 .post("/api/v1/profiles/" + pk + "/documents/").then().statusCode(201);
+    }
+
+    @Test
+    void a_partners_overlapping_writes_to_one_profile_all_succeed_in_turn() {
+        long pk = partner.createValid();
+        List<CompletableFuture<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int n = i;
+            calls.add(CompletableFuture.supplyAsync(() -> partner.request().contentType(ContentType.JSON)
+                    .body(Map.of("attributes", Map.of("children_number", n))).patch("/api/v1/profiles/" + pk + "/")));
+            calls.add(CompletableFuture.supplyAsync(() -> partner.request().multiPart("attribute", "payslip")
+                    .multiPart("file", "bulletin" + n + ".pdf", DocumentTest.pdf("Bulletin " + n), "application/pdf")
+                    .post("/api/v1/profiles/" + pk + "/documents/")));
+            calls.add(CompletableFuture.supplyAsync(() -> partner.request().post("/api/v1/profiles/" + pk + "/submit/")));
+        }
+        for (CompletableFuture<Response> call : calls) {
+            Response response = call.join();
+            assertTrue(response.statusCode() == 200 || response.statusCode() == 201, response.statusCode() + " " + response.asString());
+        }
+        partner.request().get("/api/v1/profiles/" + pk + "/documents/").then().body("data.size()", org.hamcrest.Matchers.equalTo(1));
     }
 
     private static void lockProfile(Connection connection, long pk) throws Exception {

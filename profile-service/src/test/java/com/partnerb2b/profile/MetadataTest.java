@@ -92,6 +92,24 @@ class MetadataTest {
     }
 
     @Test
+    void a_change_made_through_another_replica_shows_without_a_restart() throws Exception {
+        ProfileApi partner = new ProfileApi();
+        String etag = partner.request().get("/api/v1/metadata/").then().statusCode(200).extract().header("ETag");
+        String name = "replica_probe_" + System.nanoTime();
+        // Another replica's change: straight into the shared database, this replica's cache untouched.
+        try (java.sql.Connection connection = com.partnerb2b.platform.test.PostgresTestResource.database().connect();
+                java.sql.PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO attributes (name, displayed_name, type, category, position) VALUES (?, 'Sonde', 'string', 'diverse', 999)")) {
+            insert.setString(1, name);
+            insert.executeUpdate();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> partner.request()
+                .header("If-None-Match", etag).get("/api/v1/metadata/").then()
+                .statusCode(200).body("data.diverse.name", org.hamcrest.Matchers.hasItem(name)));
+        partner.create(ProfileApi.with(name, "une valeur")).statusCode(201);
+    }
+
+    @Test
     void an_operator_adds_an_attribute_that_partners_then_use() {
         given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "loyalty_level", "displayedName", "Niveau de fidélité", "type", "choice",

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -13,6 +14,12 @@ public class AttributeRepository implements PanacheRepositoryBase<Attribute, Lon
     /** Every attribute with its choices, in catalogue order, in one query. */
     public Uni<List<Attribute>> catalogue() {
         return list("select distinct a from Attribute a left join fetch a.choices order by a.position, a.id");
+    }
+
+    /** The catalogue's version, which the database bumps on every change to it. */
+    public Uni<Long> catalogueVersion() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT version FROM catalogue_version WHERE id = 1", Long.class).getSingleResult());
     }
 
     public Uni<Attribute> named(String name) {

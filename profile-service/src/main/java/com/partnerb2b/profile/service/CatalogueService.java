@@ -11,18 +11,21 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The catalogue, read from the database at most every few seconds: every profile write validates
- * against it, and operators change it rarely (a change here is visible at once, on other replicas
- * within {@link #MAX_AGE}).
+ * The catalogue, cached: every profile write validates against it and every partner reads it, while
+ * operators change it rarely. The cached copy is compared with the database's catalogue version at
+ * most every {@link #CHECK_EVERY} (one single-row read), so a change made through any replica shows
+ * on every replica within that time.
  */
 @ApplicationScoped
 public class CatalogueService {
 
-    static final Duration MAX_AGE = Duration.ofSeconds(10);
+    static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
+    private record Cached(Catalogue catalogue, long version, Instant checkedAt) {
+    }
 
     private final AttributeRepository attributes;
-    private volatile Catalogue cached;
-    private volatile Instant loadedAt = Instant.EPOCH;
+    private volatile Cached cached;
 
     public CatalogueService(AttributeRepository attributes) {
         this.attributes = attributes;
@@ -30,31 +33,40 @@ public class CatalogueService {
 
     @WithSession
     public Uni<Catalogue> current() {
-        Catalogue catalogue = cached;
-        if (catalogue != null && loadedAt.plus(MAX_AGE).isAfter(Instant.now())) {
-            return Uni.createFrom().item(catalogue);
+        Cached known = cached;
+        Instant now = Instant.now();
+        if (known != null && known.checkedAt().plus(CHECK_EVERY).isAfter(now)) {
+            return Uni.createFrom().item(known.catalogue());
         }
-        return reload();
+        return attributes.catalogueVersion().chain(version -> {
+            if (known != null && known.version() == version) {
+                cached = new Cached(known.catalogue(), version, now);
+                return Uni.createFrom().item(known.catalogue());
+            }
+            return load(version);
+        });
     }
 
     /**
      * The catalogue, reloaded first if it lacks an attribute the request names or the profile
-     * holds: one added by an operator through another replica since this one cached it.
+     * holds (added since this replica last checked).
      */
     @WithSession
     public Uni<Catalogue> covering(Iterable<String> names, Iterable<Long> ids) {
-        return current().chain(catalogue -> catalogue.knowsAll(names, ids) ? Uni.createFrom().item(catalogue) : reload());
+        return current().chain(catalogue -> catalogue.knowsAll(names, ids) ? Uni.createFrom().item(catalogue)
+                : attributes.catalogueVersion().chain(this::load));
     }
 
-    private Uni<Catalogue> reload() {
+    /** Read the version before the rows: a change between the two only causes one more reload. */
+    private Uni<Catalogue> load(long version) {
         return attributes.catalogue().map(list -> {
             Catalogue loaded = new Catalogue(list);
-            cached = loaded;
-            loadedAt = Instant.now();
+            cached = new Cached(loaded, version, Instant.now());
             return loaded;
         });
     }
 
+    /** Forgets the cached copy (this replica's own changes show at once). */
     public void invalidate() {
         cached = null;
     }

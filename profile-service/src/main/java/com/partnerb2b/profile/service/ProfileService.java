@@ -107,7 +107,7 @@ public class ProfileService {
      */
     @WithTransaction
     public Uni<ProfileSnapshot> update(UUID partnerId, Long id, Changes changes, boolean replaceAll) {
-        return owned(partnerId, id).chain(profile -> catalogues.covering(names(changes.attributes()), attributeIds(profile)).chain(catalogue -> {
+        return ownedForUpdate(partnerId, id).chain(profile -> catalogues.covering(names(changes.attributes()), attributeIds(profile)).chain(catalogue -> {
             List<FieldError> errors = new ArrayList<>();
             LinkedHashMap<Attribute, List<String>> given = validator.check(changes.attributes(), catalogue, errors).byAttribute();
             LinkedHashMap<Attribute, List<String>> merged = replaceAll ? new LinkedHashMap<>() : decoded(profile);
@@ -141,7 +141,7 @@ public class ProfileService {
 
     @WithTransaction
     public Uni<Completeness> submit(UUID partnerId, Long id) {
-        return owned(partnerId, id).chain(profile -> catalogues.covering(List.of(), attributeIds(profile)).chain(catalogue -> documents.ofProfile(id)
+        return ownedForUpdate(partnerId, id).chain(profile -> catalogues.covering(List.of(), attributeIds(profile)).chain(catalogue -> documents.ofProfile(id)
                 .chain(docs -> {
                     LinkedHashMap<Attribute, List<String>> values = decoded(profile);
                     Set<Long> documentAttributes = docs.stream().map(d -> d.attribute.id).collect(Collectors.toSet());
@@ -172,7 +172,10 @@ public class ProfileService {
         return profiles.findOwned(id, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Profile"));
     }
 
-    /** The owned profile, its row locked until the transaction ends: writers of one profile take turns. */
+    /**
+     * The owned profile, its row locked until the transaction ends: a partner's writes to one profile
+     * (changes, uploads, submit, erasure) take turns instead of failing each other.
+     */
     public Uni<Profile> ownedForUpdate(UUID partnerId, Long id) {
         return profiles.lockOwned(id, partnerId).chain(found -> found ? owned(partnerId, id)
                 : Uni.createFrom().failure(ApiException.notFound("Profile")));
