@@ -1,0 +1,260 @@
+package com.partnerb2b.localstack;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * One request forwarded to a service, bodies streamed both ways.
+ *
+ * <p>What a service answers is passed on even when it answers before the body is sent (a 413 on an
+ * upload), and a write that fails because the service stopped reading does not cancel that answer.
+ * Answers of the gateway itself: 503 when the service refuses the connection, 504 when it cannot
+ * be reached in time or the exchange stays silent longer than the response timeout, 502 when the
+ * service drops the connection before answering. Once an answer has started, a failure closes the
+ * caller's connection: the caller must not take a truncated body for a whole one.
+ */
+final class ProxyExchange {
+
+    /** Per connection, not end to end (RFC 9110, 7.6.1); {@code Host} is the service's own. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final GatewayOptions options;
+    private final HttpServerRequest inbound;
+    private final String requestId;
+    private final String target;
+
+    private HttpClientRequest upstream;
+    private boolean forwardingBody = true;
+    private boolean answered;
+    private long lastActivity = System.nanoTime();
+    private long idleTimer = -1;
+
+    ProxyExchange(Vertx vertx, HttpClient client, GatewayOptions options, HttpServerRequest inbound,
+            String requestId, String target) {
+        this.vertx = vertx;
+        this.client = client;
+        this.options = options;
+        this.inbound = inbound;
+        this.requestId = requestId;
+        this.target = target;
+    }
+
+    void forward(String serviceHost, int servicePort) {
+        inbound.pause();
+        inbound.exceptionHandler(failure -> abandon());
+        inbound.connection().closeHandler(closed -> abandon());
+        armIdleTimer(options.responseTimeout().toMillis());
+        RequestOptions request = new RequestOptions()
+                .setHost(serviceHost)
+                .setPort(servicePort)
+                .setMethod(inbound.method())
+                .setURI(target)
+                .setConnectTimeout(options.connectTimeout().toMillis());
+        client.request(request).onComplete(this::connected);
+    }
+
+    private void connected(AsyncResult<HttpClientRequest> connection) {
+        if (answered) {
+            if (connection.succeeded()) {
+                connection.result().reset();
+            }
+            return;
+        }
+        if (connection.failed()) {
+            failBeforeAnswer(connection.cause());
+            return;
+        }
+        upstream = connection.result();
+        copyRequestHeaders();
+        upstream.response().onComplete(this::answered);
+        upstream.exceptionHandler(failure -> forwardingBody = false);
+        upstream.continueHandler(ignored -> inbound.response().writeContinue());
+        touch();
+        if (!hasBody()) {
+            upstream.end();
+            inbound.resume();
+            return;
+        }
+        // The head goes out before the body so that a service can refuse the body early.
+        upstream.sendHead();
+        inbound.handler(this::forwardChunk);
+        inbound.endHandler(ended -> {
+            touch();
+            if (forwardingBody) {
+                upstream.end();
+            }
+        });
+        inbound.resume();
+    }
+
+    private void copyRequestHeaders() {
+        MultiMap headers = upstream.headers();
+        inbound.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        String clientAddress = inbound.remoteAddress() == null ? "unknown" : inbound.remoteAddress().hostAddress();
+        String forwardedFor = inbound.getHeader("X-Forwarded-For");
+        headers.set("X-Forwarded-For", forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
+        headers.set("X-Forwarded-Proto", inbound.isSSL() ? "https" : "http");
+        if (inbound.authority() != null) {
+            headers.set("X-Forwarded-Host", inbound.authority().toString());
+            headers.set("X-Forwarded-Port", String.valueOf(inbound.authority().port() > 0
+                    ? inbound.authority().port() : inbound.localAddress().port()));
+        }
+        headers.set(GatewayRequestId.HEADER, requestId);
+        if (isChunked()) {
+            headers.remove(HttpHeaders.CONTENT_LENGTH);
+            upstream.setChunked(true);
+        }
+    }
+
+    private boolean hasBody() {
+        String length = inbound.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return isChunked() || (length != null && !"0".equals(length.strip()));
+    }
+
+    private boolean isChunked() {
+        String encoding = inbound.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase().contains("chunked");
+    }
+
+    private void forwardChunk(Buffer chunk) {
+        touch();
+        if (!forwardingBody) {
+            return;
+        }
+        try {
+            upstream.write(chunk).onFailure(failure -> forwardingBody = false);
+        } catch (IllegalStateException closed) {
+            forwardingBody = false;
+            return;
+        }
+        if (upstream.writeQueueFull()) {
+            inbound.pause();
+            upstream.drainHandler(drained -> inbound.resume());
+        }
+    }
+
+    private void answered(AsyncResult<HttpClientResponse> result) {
+        if (answered) {
+            return;
+        }
+        if (result.failed()) {
+            failBeforeAnswer(result.cause());
+            return;
+        }
+        answered = true;
+        HttpClientResponse response = result.result();
+        HttpServerResponse outbound = inbound.response();
+        outbound.setStatusCode(response.statusCode());
+        if (response.statusMessage() != null) {
+            outbound.setStatusMessage(response.statusMessage());
+        }
+        response.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                outbound.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        outbound.headers().set(GatewayRequestId.HEADER, requestId);
+        if (!inbound.isEnded()) {
+            outbound.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        if (response.getHeader(HttpHeaders.CONTENT_LENGTH) == null && carriesBody(response.statusCode())) {
+            outbound.setChunked(true);
+        }
+        response.handler(chunk -> {
+            touch();
+            outbound.write(chunk);
+            if (outbound.writeQueueFull()) {
+                response.pause();
+                outbound.drainHandler(drained -> response.resume());
+            }
+        });
+        response.exceptionHandler(failure -> abandon());
+        response.endHandler(ended -> {
+            cancelIdleTimer();
+            outbound.end().onComplete(written -> {
+                if (!inbound.isEnded()) {
+                    // The service answered without the whole body: this upstream connection cannot be reused.
+                    upstream.reset();
+                    GatewayResponses.discardUnreadBody(vertx, inbound);
+                }
+            });
+        });
+    }
+
+    private boolean carriesBody(int status) {
+        return status != 204 && status != 304 && status >= 200 && !"HEAD".equals(inbound.method().name());
+    }
+
+    private void failBeforeAnswer(Throwable failure) {
+        answered = true;
+        cancelIdleTimer();
+        if (upstream != null) {
+            upstream.reset();
+        }
+        if (failure instanceof ConnectTimeoutException || failure instanceof TimeoutException) {
+            GatewayResponses.error(vertx, inbound, 504, "gateway_timeout", "Gateway Timeout", requestId);
+        } else if (failure instanceof ConnectException) {
+            GatewayResponses.error(vertx, inbound, 503, "service_unavailable", "Service Unavailable", requestId);
+        } else {
+            GatewayResponses.error(vertx, inbound, 502, "bad_gateway", "Bad Gateway", requestId);
+        }
+    }
+
+    /** The caller is gone, or the answer cannot be completed: stop both sides. */
+    private void abandon() {
+        cancelIdleTimer();
+        answered = true;
+        if (upstream != null) {
+            upstream.reset();
+        }
+        if (!inbound.response().ended()) {
+            inbound.connection().close();
+        }
+    }
+
+    private void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    private void armIdleTimer(long delayMs) {
+        idleTimer = vertx.setTimer(Math.max(1, delayMs), id -> {
+            long silentMs = (System.nanoTime() - lastActivity) / 1_000_000;
+            long limitMs = options.responseTimeout().toMillis();
+            if (silentMs < limitMs) {
+                armIdleTimer(limitMs - silentMs);
+            } else if (!answered) {
+                failBeforeAnswer(new TimeoutException("No byte from or to the service for " + silentMs + " ms"));
+            } else {
+                abandon();
+            }
+        });
+    }
+
+    private void cancelIdleTimer() {
+        if (idleTimer >= 0) {
+            vertx.cancelTimer(idleTimer);
+            idleTimer = -1;
+        }
+    }
+}
