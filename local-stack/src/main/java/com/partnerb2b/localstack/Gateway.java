@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -20,6 +21,8 @@ import io.vertx.core.Vertx;
  * (504). It runs one listener per event loop ({@link GatewayOptions#eventLoops()}).
  */
 public final class Gateway implements AutoCloseable {
+
+    private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
 
     private final Vertx vertx;
     private final RouteTable routes;
@@ -41,8 +44,9 @@ public final class Gateway implements AutoCloseable {
 
     /** Listens on {@code host:port} (0: any free port) and returns the port. */
     public int start(String host, int port) throws Exception {
-        // A negative port is Vert.x's "one random port shared by every instance" (0 would give each its own).
-        int listenPort = port == 0 ? -1 : port;
+        // Vert.x shares one random port among the servers that listen on the same negative port (0 would
+        // give each instance its own); each gateway takes its own negative port so two never share.
+        int listenPort = port == 0 ? -RANDOM_PORT_KEYS.incrementAndGet() : port;
         List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
         deployments.add(vertx.deployVerticle(() -> {
             GatewayVerticle verticle = new GatewayVerticle(routes, serviceHost, options, host, listenPort);
