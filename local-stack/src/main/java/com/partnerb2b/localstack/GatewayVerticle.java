@@ -47,7 +47,9 @@ final class GatewayVerticle extends AbstractVerticle {
                 .with(new PoolOptions().setHttp1MaxSize(64))
                 .withConnectHandler(GatewayVerticle::keepReadingAfterFailedWrite)
                 .build();
-        vertx.createHttpServer(new HttpServerOptions().setHost(bindHost).setPort(port))
+        // HTTP/1.1 only toward callers: an exchange that ends early closes its connection, which in
+        // HTTP/2 would cut every other stream of that caller.
+        vertx.createHttpServer(new HttpServerOptions().setHost(bindHost).setPort(port).setHttp2ClearTextEnabled(false))
                 .requestHandler(this::route)
                 .listen()
                 .onSuccess(server -> actualPort = server.actualPort())

@@ -1,6 +1,7 @@
 package com.partnerb2b.localstack;
 
 import java.net.ConnectException;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -31,7 +32,8 @@ final class ProxyExchange {
 
     /** Per connection, not end to end (RFC 9110, 7.6.1); {@code Host} is the service's own. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "http2-settings",
+            "host");
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -106,8 +108,10 @@ final class ProxyExchange {
 
     private void copyRequestHeaders() {
         MultiMap headers = upstream.headers();
+        Set<String> namedInConnection = connectionOptions(inbound.headers());
         inbound.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+            String name = header.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !namedInConnection.contains(name)) {
                 headers.add(header.getKey(), header.getValue());
             }
         });
@@ -125,6 +129,17 @@ final class ProxyExchange {
             headers.remove(HttpHeaders.CONTENT_LENGTH);
             upstream.setChunked(true);
         }
+    }
+
+    /** Header names listed in {@code Connection}: they too are meant for this hop only. */
+    private static Set<String> connectionOptions(MultiMap headers) {
+        Set<String> names = new HashSet<>();
+        headers.getAll(HttpHeaders.CONNECTION).forEach(value -> {
+            for (String name : value.split(",")) {
+                names.add(name.strip().toLowerCase());
+            }
+        });
+        return names;
     }
 
     private boolean hasBody() {
@@ -169,8 +184,10 @@ final class ProxyExchange {
         if (response.statusMessage() != null) {
             outbound.setStatusMessage(response.statusMessage());
         }
+        Set<String> namedInConnection = connectionOptions(response.headers());
         response.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+            String name = header.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !namedInConnection.contains(name)) {
                 outbound.headers().add(header.getKey(), header.getValue());
             }
         });
