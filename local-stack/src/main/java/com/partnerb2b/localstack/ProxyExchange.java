@@ -45,6 +45,8 @@ final class ProxyExchange {
     private HttpClientRequest upstream;
     private boolean forwardingBody = true;
     private boolean answered;
+    /** Set once nothing is left to do: a later reset would hit a pooled connection another exchange may hold. */
+    private boolean finished;
     private long lastActivity = System.nanoTime();
     private long idleTimer = -1;
 
@@ -99,7 +101,7 @@ final class ProxyExchange {
         inbound.handler(this::forwardChunk);
         inbound.endHandler(ended -> {
             touch();
-            if (forwardingBody) {
+            if (forwardingBody && !finished) {
                 upstream.end();
             }
         });
@@ -154,7 +156,7 @@ final class ProxyExchange {
 
     private void forwardChunk(Buffer chunk) {
         touch();
-        if (!forwardingBody) {
+        if (!forwardingBody || finished) {
             return;
         }
         try {
@@ -209,13 +211,12 @@ final class ProxyExchange {
         response.exceptionHandler(failure -> abandon());
         response.endHandler(ended -> {
             cancelIdleTimer();
-            outbound.end().onComplete(written -> {
-                if (!inbound.isEnded()) {
-                    // The service answered without the whole body: this upstream connection cannot be reused.
-                    upstream.reset();
-                    GatewayResponses.discardUnreadBody(vertx, inbound);
-                }
-            });
+            if (!inbound.isEnded() || !forwardingBody) {
+                // The service answered without the whole body: this upstream connection cannot be reused.
+                upstream.reset();
+            }
+            finished = true;
+            outbound.end().onComplete(written -> GatewayResponses.discardUnreadBody(vertx, inbound));
         });
     }
 
@@ -225,6 +226,7 @@ final class ProxyExchange {
 
     private void failBeforeAnswer(Throwable failure) {
         answered = true;
+        finished = true;
         cancelIdleTimer();
         if (upstream != null) {
             upstream.reset();
@@ -240,6 +242,10 @@ final class ProxyExchange {
 
     /** The caller is gone, or the answer cannot be completed: stop both sides. */
     private void abandon() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         cancelIdleTimer();
         answered = true;
         if (upstream != null) {
