@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,6 +36,27 @@ final class GatewayResponses {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         response.end(errorBody(code, message, requestId)).onComplete(written -> discardUnreadBody(vertx, request));
+    }
+
+    /** The envelope's code for a status, as the services name it. */
+    static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 413 -> "payload_too_large";
+            case 502 -> "bad_gateway";
+            case 503 -> "service_unavailable";
+            case 504 -> "gateway_timeout";
+            default -> "http_" + status;
+        };
+    }
+
+    static String messageOf(int status) {
+        return switch (status) {
+            case 413 -> "Payload Too Large";
+            case 500 -> "Internal Error";
+            default -> HttpResponseStatus.valueOf(status).reasonPhrase();
+        };
     }
 
     static String errorBody(String code, String message, String requestId) {

@@ -197,6 +197,18 @@ final class ProxyExchange {
         if (!inbound.isEnded()) {
             outbound.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
+        if (isBodilessError(response)) {
+            // A service's HTTP layer may refuse before any resource runs (an upload above the body
+            // limit: 413 and no body); callers get the error envelope all the same.
+            Buffer envelope = Buffer.buffer(GatewayResponses.errorBody(GatewayResponses.codeOf(response.statusCode()),
+                    GatewayResponses.messageOf(response.statusCode()), requestId));
+            outbound.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            outbound.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(envelope.length()));
+            response.handler(ignored -> touch());
+            response.exceptionHandler(failure -> abandon());
+            response.endHandler(ended -> finish(outbound, envelope));
+            return;
+        }
         if (response.getHeader(HttpHeaders.CONTENT_LENGTH) == null && carriesBody(response.statusCode())) {
             outbound.setChunked(true);
         }
@@ -209,15 +221,23 @@ final class ProxyExchange {
             }
         });
         response.exceptionHandler(failure -> abandon());
-        response.endHandler(ended -> {
-            cancelIdleTimer();
-            if (!inbound.isEnded() || !forwardingBody) {
-                // The service answered without the whole body: this upstream connection cannot be reused.
-                upstream.reset();
-            }
-            finished = true;
-            outbound.end().onComplete(written -> GatewayResponses.discardUnreadBody(vertx, inbound));
-        });
+        response.endHandler(ended -> finish(outbound, null));
+    }
+
+    private void finish(HttpServerResponse outbound, Buffer last) {
+        cancelIdleTimer();
+        if (!inbound.isEnded() || !forwardingBody) {
+            // The service answered without the whole body: this upstream connection cannot be reused.
+            upstream.reset();
+        }
+        finished = true;
+        (last == null ? outbound.end() : outbound.end(last))
+                .onComplete(written -> GatewayResponses.discardUnreadBody(vertx, inbound));
+    }
+
+    private boolean isBodilessError(HttpClientResponse response) {
+        return response.statusCode() >= 400 && "0".equals(response.getHeader(HttpHeaders.CONTENT_LENGTH))
+                && carriesBody(response.statusCode());
     }
 
     private boolean carriesBody(int status) {

@@ -92,6 +92,10 @@ class GatewayTest {
                 request.response().setStatusCode(413).putHeader("Content-Type", "application/json")
                         .putHeader("Connection", "close").end(TOO_LARGE)
                         .onComplete(written -> request.connection().close());
+            case "/api/v1/profiles/3/documents/" ->
+                // As Quarkus does for a Content-Length above its body limit: an empty 413, then close.
+                request.response().setStatusCode(413).putHeader("Connection", "close").end()
+                        .onComplete(written -> request.connection().close());
             case "/api/v1/profiles/broken/" -> {
                 request.response().setChunked(true).putHeader("Content-Type", "text/plain").write("partial");
                 request.response().write("-answer").onComplete(written -> request.connection().close());
@@ -109,6 +113,19 @@ class GatewayTest {
             assertEquals(TOO_LARGE, response.body());
             assertEquals("upload-" + attempt, response.headers().firstValue("X-Request-Id").orElseThrow());
         }
+    }
+
+    @Test
+    void an_early_413_without_a_body_reaches_the_caller_in_the_error_envelope() throws Exception {
+        HttpResponse<String> response = HTTP.send(upload("/api/v1/profiles/3/documents/", "upload-empty-413"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        JsonObject body = new JsonObject(response.body());
+        assertEquals("payload_too_large", body.getJsonObject("error").getString("code"));
+        assertEquals("Payload Too Large", body.getJsonObject("error").getString("message"));
+        assertEquals("upload-empty-413", body.getJsonObject("meta").getString("request_id"));
+        assertEquals("upload-empty-413", response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test

@@ -119,10 +119,7 @@ class LocalStackIT {
         assertEquals(200, metadata.statusCode(), metadata.body());
         assertEquals("family_situation", JSON.readTree(metadata.body()).path("data").path("family situation").get(0).path("name").asText());
 
-        String profile = """
-                {"attributes": {"lastname": "Dupont", "firstname": "Marie", "email": "marie@example.fr",
-                 "phone_number": "0612345678", "birth_date": "1988-04-12", "delivery_address1": "1 rue de Paris",
-                 "monthly_income": 2800, "monthly_charges": 900}, "externalReference": "IT-1"}""";
+        String profile = profileJson("IT-1");
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/"))
                 .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(profile)).build(), HttpResponse.BodyHandlers.ofString());
@@ -170,7 +167,7 @@ class LocalStackIT {
                 .path("data").path("access").asText();
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/"))
                 .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"attributes\": {\"lastname\": \"Grand\"}, \"externalReference\": \"IT-413\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(profileJson("IT-413")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
@@ -195,6 +192,13 @@ class LocalStackIT {
         assertEquals("payload_too_large", body.path("error").path("code").asText(), uploaded.body());
         assertEquals("it-upload-413", uploaded.headers().firstValue("X-Request-Id").orElseThrow());
         assertEquals("it-upload-413", body.path("meta").path("request_id").asText());
+    }
+
+    private static String profileJson(String externalReference) {
+        return """
+                {"attributes": {"lastname": "Dupont", "firstname": "Marie", "email": "marie@example.fr",
+                 "phone_number": "0612345678", "birth_date": "1988-04-12", "delivery_address1": "1 rue de Paris",
+                 "monthly_income": 2800, "monthly_charges": 900}, "externalReference": "%s"}""".formatted(externalReference);
     }
 
     private static byte[] pdf() throws IOException {
