@@ -16,9 +16,11 @@ import io.vertx.core.Vertx;
  *
  * <p>It normalises each path before routing on it and forwards that same path (a path it cannot
  * normalise safely is a 400), streams bodies both ways, passes {@code X-Request-Id} (making one when
- * the caller's is missing or unsafe) and {@code X-Forwarded-*}, and answers in the JSON error
- * envelope when no route matches (404), the service is not running (503) or does not answer in time
- * (504). It runs one listener per event loop ({@link GatewayOptions#eventLoops()}).
+ * the caller's is missing or unsafe) and {@code X-Forwarded-*}, passes a service's answer on even
+ * when it comes before the request body was sent, and answers in the JSON error envelope when no
+ * route matches (404), the service is not running (503), drops the connection before answering (502)
+ * or does not answer in time (504). It runs one listener per event loop
+ * ({@link GatewayOptions#eventLoops()}); see {@link ProxyExchange} for one forwarded request.
  */
 public final class Gateway implements AutoCloseable {
 

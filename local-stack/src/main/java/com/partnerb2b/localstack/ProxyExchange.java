@@ -27,6 +27,10 @@ import io.vertx.core.http.RequestOptions;
  * be reached in time or the exchange stays silent longer than the response timeout, 502 when the
  * service drops the connection before answering. Once an answer has started, a failure closes the
  * caller's connection: the caller must not take a truncated body for a whole one.
+ *
+ * <p>Written on Vert.x's HTTP client rather than {@code vertx-http-proxy}: that proxy resets the
+ * upstream request as soon as a body write fails, and Vert.x then drops the response that the
+ * service had already sent (an early 413 became a 503).
  */
 final class ProxyExchange {
 
