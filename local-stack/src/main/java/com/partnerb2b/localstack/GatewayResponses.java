@@ -32,10 +32,25 @@ final class GatewayResponses {
         if (status == 503) {
             response.putHeader("Retry-After", "5");
         }
-        if (!request.isEnded()) {
+        if (bodyPending(request)) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         response.end(errorBody(code, message, requestId)).onComplete(written -> discardUnreadBody(vertx, request));
+    }
+
+    /** Whether the caller still has body bytes to send: then the connection cannot carry a next request. */
+    static boolean bodyPending(HttpServerRequest request) {
+        return !request.isEnded() && hasBody(request);
+    }
+
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return isChunked(request) || (length != null && !"0".equals(length.strip()));
+    }
+
+    static boolean isChunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase().contains("chunked");
     }
 
     /** The envelope's code for a status, as the services name it. */
@@ -74,7 +89,7 @@ final class GatewayResponses {
      * sending, and a reset can throw away the answer before the caller reads it.
      */
     static void discardUnreadBody(Vertx vertx, HttpServerRequest request) {
-        if (request.isEnded()) {
+        if (!bodyPending(request)) {
             return;
         }
         long linger = vertx.setTimer(LINGER_MS, id -> request.connection().close());

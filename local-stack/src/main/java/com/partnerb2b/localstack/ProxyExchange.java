@@ -95,7 +95,7 @@ final class ProxyExchange {
         upstream.exceptionHandler(failure -> forwardingBody = false);
         upstream.continueHandler(ignored -> inbound.response().writeContinue());
         touch();
-        if (!hasBody()) {
+        if (!GatewayResponses.hasBody(inbound)) {
             upstream.end();
             inbound.resume();
             return;
@@ -131,7 +131,7 @@ final class ProxyExchange {
                     ? inbound.authority().port() : inbound.localAddress().port()));
         }
         headers.set(GatewayRequestId.HEADER, requestId);
-        if (isChunked()) {
+        if (GatewayResponses.isChunked(inbound)) {
             headers.remove(HttpHeaders.CONTENT_LENGTH);
             upstream.setChunked(true);
         }
@@ -146,16 +146,6 @@ final class ProxyExchange {
             }
         });
         return names;
-    }
-
-    private boolean hasBody() {
-        String length = inbound.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return isChunked() || (length != null && !"0".equals(length.strip()));
-    }
-
-    private boolean isChunked() {
-        String encoding = inbound.getHeader(HttpHeaders.TRANSFER_ENCODING);
-        return encoding != null && encoding.toLowerCase().contains("chunked");
     }
 
     private void forwardChunk(Buffer chunk) {
@@ -198,7 +188,7 @@ final class ProxyExchange {
             }
         });
         outbound.headers().set(GatewayRequestId.HEADER, requestId);
-        if (!inbound.isEnded()) {
+        if (GatewayResponses.bodyPending(inbound)) {
             outbound.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         if (isBodilessError(response)) {
@@ -230,7 +220,7 @@ final class ProxyExchange {
 
     private void finish(HttpServerResponse outbound, Buffer last) {
         cancelIdleTimer();
-        if (!inbound.isEnded() || !forwardingBody) {
+        if (GatewayResponses.bodyPending(inbound) || !forwardingBody) {
             // The service answered without the whole body: this upstream connection cannot be reused.
             upstream.reset();
         }

@@ -237,6 +237,19 @@ class GatewayTest {
     }
 
     @Test
+    void a_connection_carries_the_next_request_after_a_gateway_error_or_a_forwarded_answer() throws Exception {
+        String host = "Host: 127.0.0.1:" + port + "\r\n";
+        RawHttp.Answer answers = RawHttp.exchange(port,
+                "GET /nowhere HTTP/1.1\r\n" + host + "\r\n"
+                        + "GET /api/v1/metadata/ HTTP/1.1\r\n" + host + "\r\n"
+                        + "GET /api/v1/auth/token/ HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n");
+        assertEquals(3, answers.raw().split("HTTP/1.1 ", -1).length - 1, answers.raw());
+        assertTrue(answers.raw().startsWith("HTTP/1.1 404"), answers.raw());
+        assertTrue(answers.raw().contains("\"uri\":\"/api/v1/metadata/\""), answers.raw());
+        assertTrue(answers.raw().contains("\"uri\":\"/api/v1/auth/token/\""), answers.raw());
+    }
+
+    @Test
     void requests_are_served_by_more_than_one_event_loop() throws Exception {
         Map<String, Long> before = gateway.requestsPerEventLoop();
         // Each request on its own connection: connections are spread over the gateway's event loops.
