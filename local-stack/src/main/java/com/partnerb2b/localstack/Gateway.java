@@ -1,148 +1,77 @@
 package com.partnerb2b.localstack;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.vertx.core.Future;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * The local API gateway: Vert.x's reverse proxy in front of the services, routed by
- * {@code deploy/routes.yaml}. It streams bodies, passes {@code X-Request-Id} (making one when the
- * caller sent none) and {@code X-Forwarded-*}, and answers in the JSON error envelope when no route
- * matches (404) or the service is not running (503).
+ * The local API gateway in front of the services, routed by {@code deploy/routes.yaml}.
+ *
+ * <p>It normalises each path before routing on it and forwards that same path (a path it cannot
+ * normalise safely is a 400), streams bodies both ways, passes {@code X-Request-Id} (making one when
+ * the caller's is missing or unsafe) and {@code X-Forwarded-*}, passes a service's answer on even
+ * when it comes before the request body was sent, and answers in the JSON error envelope when no
+ * route matches (404), the service is not running (503), drops the connection before answering (502)
+ * or does not answer in time (504). It runs one listener per event loop
+ * ({@link GatewayOptions#eventLoops()}); see {@link ProxyExchange} for one forwarded request.
  */
 public final class Gateway implements AutoCloseable {
 
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
 
     private final Vertx vertx;
     private final RouteTable routes;
-    private final Map<String, HttpProxy> proxies = new HashMap<>();
-    private HttpServer server;
+    private final String serviceHost;
+    private final GatewayOptions options;
+    private final List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    private final List<String> deployments = new ArrayList<>();
 
-    public Gateway(Vertx vertx, RouteTable routes, String serviceHost) {
+    public Gateway(Vertx vertx, RouteTable routes, String serviceHost, GatewayOptions options) {
         this.vertx = vertx;
         this.routes = routes;
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setKeepAlive(true)
-                .setMaxPoolSize(64)
-                .setConnectTimeout(2_000));
-        routes.servicePorts().forEach((service, port) -> proxies.put(service,
-                HttpProxy.reverseProxy(client).origin(port, serviceHost).addInterceptor(new ForwardingInterceptor(service))));
+        this.serviceHost = serviceHost;
+        this.options = options;
     }
 
+    public Gateway(Vertx vertx, RouteTable routes, String serviceHost) {
+        this(vertx, routes, serviceHost, GatewayOptions.fromEnvironment());
+    }
+
+    /** Listens on {@code host:port} (0: any free port) and returns the port. */
     public int start(String host, int port) throws Exception {
-        CompletableFuture<HttpServer> started = new CompletableFuture<>();
-        vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-                .requestHandler(this::route)
-                .listen()
-                .onComplete(ar -> {
-                    if (ar.succeeded()) {
-                        started.complete(ar.result());
-                    } else {
-                        started.completeExceptionally(ar.cause());
-                    }
-                });
-        server = started.get(10, TimeUnit.SECONDS);
-        return server.actualPort();
+        // Vert.x shares one random port among the servers that listen on the same negative port (0 would
+        // give each instance its own); each gateway takes its own negative port so two never share.
+        int listenPort = port == 0 ? -RANDOM_PORT_KEYS.incrementAndGet() : port;
+        List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
+        deployments.add(vertx.deployVerticle(() -> {
+            GatewayVerticle verticle = new GatewayVerticle(routes, serviceHost, options, host, listenPort);
+            created.add(verticle);
+            return verticle;
+        }, new DeploymentOptions().setInstances(options.eventLoops()))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        instances.addAll(created);
+        return created.get(0).actualPort();
     }
 
-    private void route(HttpServerRequest request) {
-        String requestId = request.getHeader("X-Request-Id");
-        if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-            request.headers().set("X-Request-Id", requestId);
-        }
-        Optional<String> service = routes.serviceFor(request.path());
-        if (service.isEmpty()) {
-            request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
-                    .putHeader("X-Request-Id", requestId)
-                    .end(errorBody("not_found", "Not Found", requestId));
-            return;
-        }
-        proxies.get(service.get()).handle(request);
-    }
-
-    static String errorBody(String code, String message, String requestId) {
-        return new JsonObject()
-                .put("error", new JsonObject().put("code", code).put("message", message).putNull("details"))
-                .put("meta", new JsonObject().put("timestamp", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString())
-                        .put("request_id", requestId))
-                .encode();
-    }
-
-    /** Adds the forwarding headers, and turns "service not reachable" into a JSON 503. */
-    private static final class ForwardingInterceptor implements ProxyInterceptor {
-
-        private final String service;
-
-        ForwardingInterceptor(String service) {
-            this.service = service;
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            HttpServerRequest incoming = context.request().proxiedRequest();
-            var headers = context.request().headers();
-            String clientAddress = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
-            String forwardedFor = headers.get("X-Forwarded-For");
-            headers.set("X-Forwarded-For", forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
-            headers.set("X-Forwarded-Proto", incoming.isSSL() ? "https" : "http");
-            if (incoming.authority() != null) {
-                headers.set("X-Forwarded-Host", incoming.authority().toString());
-                headers.set("X-Forwarded-Port", String.valueOf(incoming.authority().port() > 0
-                        ? incoming.authority().port() : incoming.localAddress().port()));
-            }
-            String requestId = headers.get("X-Request-Id");
-            return context.sendRequest().recover(failure -> {
-                ProxyResponse unavailable = context.request().response()
-                        .setStatusCode(503)
-                        .setStatusMessage("Service Unavailable")
-                        .putHeader("Content-Type", "application/json")
-                        .putHeader("X-Request-Id", requestId)
-                        .setBody(Body.body(Buffer.buffer(errorBody("service_unavailable",
-                                "Service Unavailable", requestId))));
-                unavailable.headers().set("Retry-After", "5");
-                return Future.succeededFuture(unavailable);
-            });
-        }
-
-        @Override
-        public Future<Void> handleProxyResponse(ProxyContext context) {
-            if (context.response().headers().get("X-Request-Id") == null) {
-                context.response().putHeader("X-Request-Id", context.request().headers().get("X-Request-Id"));
-            }
-            return context.sendResponse();
-        }
-
-        @Override
-        public String toString() {
-            return "forwarding to " + service;
-        }
+    /** Requests taken so far by each event-loop thread of the gateway. */
+    Map<String, Long> requestsPerEventLoop() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        instances.forEach(instance -> counts.merge(instance.eventLoop(), instance.served(), Long::sum));
+        return counts;
     }
 
     @Override
     public void close() throws Exception {
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        for (String deployment : deployments) {
+            vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
+        deployments.clear();
     }
 }

@@ -103,9 +103,12 @@ public final class LocalStack {
 
         Vertx vertx = Vertx.vertx();
         running.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get());
-        Gateway gateway = new Gateway(vertx, routes, "127.0.0.1");
+        GatewayOptions gatewayOptions = GatewayOptions.fromEnvironment();
+        Gateway gateway = new Gateway(vertx, routes, "127.0.0.1", gatewayOptions);
         running.push(gateway);
         int port = gateway.start(bindHost, gatewayPort);
+        say("Gateway: " + gatewayOptions.eventLoops() + " event loops, connect timeout " + gatewayOptions.connectTimeout().toMillis()
+                + " ms, response timeout " + gatewayOptions.responseTimeout().toMillis() + " ms");
         String baseUrl = "http://" + ("0.0.0.0".equals(bindHost) ? "127.0.0.1" : bindHost) + ":" + port;
 
         String demoKey = new DemoPartner(baseUrl).ensure(home.resolve("demo-api-key"), operatorKey);

@@ -54,6 +54,13 @@ public final class RouteTable {
         return new RouteTable(routes, ports);
     }
 
+    /** The same routes, with the services listening on other ports (tests put stubs behind the real table). */
+    public RouteTable withServicePorts(Map<String, Integer> ports) {
+        Map<String, Integer> moved = new LinkedHashMap<>(servicePorts);
+        moved.replaceAll((service, port) -> ports.getOrDefault(service, port));
+        return new RouteTable(routes, moved);
+    }
+
     public Optional<String> serviceFor(String path) {
         return routes.stream().filter(r -> r.matches(path)).map(Route::service).findFirst();
     }

@@ -119,10 +119,7 @@ class LocalStackIT {
         assertEquals(200, metadata.statusCode(), metadata.body());
         assertEquals("family_situation", JSON.readTree(metadata.body()).path("data").path("family situation").get(0).path("name").asText());
 
-        String profile = """
-                {"attributes": {"lastname": "Dupont", "firstname": "Marie", "email": "marie@example.fr",
-                 "phone_number": "0612345678", "birth_date": "1988-04-12", "delivery_address1": "1 rue de Paris",
-                 "monthly_income": 2800, "monthly_charges": 900}, "externalReference": "IT-1"}""";
+        String profile = profileJson("IT-1");
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/"))
                 .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(profile)).build(), HttpResponse.BodyHandlers.ofString());
@@ -162,6 +159,46 @@ class LocalStackIT {
             }
             assertTrue(seen, "profile-submitted event for " + pk + " on the local broker");
         }
+    }
+
+    @Test
+    void an_eleven_megabyte_pdf_through_the_gateway_is_a_413_envelope() throws Exception {
+        String access = JSON.readTree(post("/api/v1/auth/token/", "{\"apiKey\":\"" + demoKey + "\"}", null).body())
+                .path("data").path("access").asText();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/"))
+                .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(profileJson("IT-413")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
+
+        // A real PDF padded after its end marker to 11 MiB: above the service's body limit with the multipart framing.
+        byte[] document = java.util.Arrays.copyOf(pdf(), 11 * 1024 * 1024);
+        String boundary = "----partnerb2b" + System.nanoTime();
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\nbank_statement\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"grand.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        multipart.write(document);
+        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + pk + "/documents/"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + access).header("X-Request-Id", "it-upload-413")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, uploaded.statusCode(), uploaded.body());
+        JsonNode body = JSON.readTree(uploaded.body());
+        assertEquals("payload_too_large", body.path("error").path("code").asText(), uploaded.body());
+        assertEquals("it-upload-413", uploaded.headers().firstValue("X-Request-Id").orElseThrow());
+        assertEquals("it-upload-413", body.path("meta").path("request_id").asText());
+    }
+
+    private static String profileJson(String externalReference) {
+        return """
+                {"attributes": {"lastname": "Dupont", "firstname": "Marie", "email": "marie@example.fr",
+                 "phone_number": "0612345678", "birth_date": "1988-04-12", "delivery_address1": "1 rue de Paris",
+                 "monthly_income": 2800, "monthly_charges": 900}, "externalReference": "%s"}""".formatted(externalReference);
     }
 
     private static byte[] pdf() throws IOException {

@@ -1,0 +1,83 @@
+package com.partnerb2b.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request written byte for byte on a socket to 127.0.0.1, so that a test controls the exact target
+ * (dot segments, escapes) that usual HTTP clients would rewrite; the answer is read to the end of the
+ * connection.
+ */
+final class RawHttp {
+
+    record Answer(int status, Map<String, String> headers, String body, String raw) {
+
+        String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer get(int port, String target, String requestId) throws IOException {
+        StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                .append("Connection: close\r\n");
+        if (requestId != null) {
+            request.append("X-Request-Id: ").append(requestId).append("\r\n");
+        }
+        return exchange(port, request.append("\r\n").toString());
+    }
+
+    static Answer exchange(int port, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String raw = readToEnd(socket.getInputStream());
+            return parse(raw);
+        }
+    }
+
+    private static String readToEnd(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                received.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new IOException("No end of answer within 15 s; so far: " + received.toString(StandardCharsets.ISO_8859_1), e);
+        } catch (IOException reset) {
+            // A connection reset after some bytes is an answer too: the caller sees what arrived.
+            if (received.size() == 0) {
+                throw reset;
+            }
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static Answer parse(String raw) {
+        int headEnd = raw.indexOf("\r\n\r\n");
+        if (!raw.startsWith("HTTP/1.1 ") || headEnd < 0) {
+            return new Answer(-1, Map.of(), "", raw);
+        }
+        String[] lines = raw.substring(0, headEnd).split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).strip().toLowerCase(), lines[i].substring(colon + 1).strip());
+        }
+        return new Answer(Integer.parseInt(lines[0].substring(9, 12)), headers, raw.substring(headEnd + 4), raw);
+    }
+}
