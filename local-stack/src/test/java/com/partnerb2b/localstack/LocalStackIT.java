@@ -26,12 +26,16 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Runs {@code ./partnerb2b start} as the README says, and uses the system through its gateway. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
     private static final Pattern READY = Pattern.compile(
@@ -192,6 +196,34 @@ class LocalStackIT {
         assertEquals("payload_too_large", body.path("error").path("code").asText(), uploaded.body());
         assertEquals("it-upload-413", uploaded.headers().firstValue("X-Request-Id").orElseThrow());
         assertEquals("it-upload-413", body.path("meta").path("request_id").asText());
+    }
+
+    /** Last: it stops the stack's Kafka broker for good. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void with_kafka_stopped_profile_service_stays_ready_and_submits_still_succeed() throws Exception {
+        ProcessHandle broker = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains("kafka.Kafka") && line.contains(home.toString())).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("the stack's Kafka broker process"));
+        broker.destroy();
+        broker.onExit().get(60, TimeUnit.SECONDS);
+
+        String access = JSON.readTree(post("/api/v1/auth/token/", "{\"apiKey\":\"" + demoKey + "\"}", null).body())
+                .path("data").path("access").asText();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/"))
+                .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(profileJson("IT-NO-KAFKA"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + pk + "/submit/"))
+                .header("Authorization", "Bearer " + access).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, submitted.statusCode(), submitted.body());
+
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8082/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("UP", JSON.readTree(ready.body()).path("status").asText());
     }
 
     private static String profileJson(String externalReference) {
