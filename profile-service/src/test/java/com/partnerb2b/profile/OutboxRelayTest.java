@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.outbox.OutboxRelay;
+import com.partnerb2b.platform.outbox.OutboxTable;
 import com.partnerb2b.platform.test.PostgresTestResource;
 import com.partnerb2b.platform.test.TestKafka;
 
@@ -54,6 +55,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    OutboxTable table;
 
     @Test
     void a_submitted_profile_is_published_right_after_its_transaction_commits() {
@@ -176,6 +180,23 @@ class OutboxRelayTest {
         }
         assertEquals(keys, byKey.size());
         byKey.forEach((key, values) -> assertEquals(expected, values, "order of " + key));
+    }
+
+    @Test
+    void published_rows_older_than_the_purge_age_are_deleted_and_pending_ones_kept() throws Exception {
+        String topic = newTopic();
+        UUID old = insertPending(topic, "purge-old", "{}");
+        UUID recent = insertPending(topic, "purge-recent", "{}");
+        UUID pending = insertPending(topic, "purge-pending", "{}");
+        execute("UPDATE outbox_events SET published_at = now() - interval '8 days', created_at = now() - interval '8 days' WHERE id = '" + old + "'");
+        execute("UPDATE outbox_events SET published_at = now() - interval '1 day' WHERE id = '" + recent + "'");
+        execute("UPDATE outbox_events SET created_at = now() - interval '30 days' WHERE id = '" + pending + "'");
+
+        table.purgePublishedOlderThan(Duration.ofDays(7)).await().atMost(Duration.ofSeconds(30));
+
+        assertEquals(List.of(0L), query("SELECT count(*) FROM outbox_events WHERE id = '" + old + "'", null));
+        assertEquals(List.of(2L), query("SELECT count(*) FROM outbox_events WHERE topic = ?", topic));
+        execute("DELETE FROM outbox_events WHERE id = '" + pending + "'");
     }
 
     private static String newTopic() {

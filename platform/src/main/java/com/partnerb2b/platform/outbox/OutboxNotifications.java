@@ -88,6 +88,8 @@ public class OutboxNotifications {
         PgConnectOptions options = PgConnectOptions.fromUri(uri.split(",")[0].trim());
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        // its own name in the client metrics, beside the pool's
+        options.setMetricsName("outbox-notifications");
         return options;
     }
 }

@@ -81,7 +81,7 @@ public class OutboxTable {
         return connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
     }
 
-    public Uni<Integer> purgePublishedBefore(Duration age) {
+    public Uni<Integer> purgePublishedOlderThan(Duration age) {
         OffsetDateTime limit = OffsetDateTime.now(ZoneOffset.UTC).minus(age);
         return pool.preparedQuery(PURGE).execute(Tuple.of(limit)).map(rows -> rows.rowCount());
     }

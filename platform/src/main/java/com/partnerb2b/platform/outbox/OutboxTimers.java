@@ -46,7 +46,7 @@ public class OutboxTimers {
     }
 
     private void purgePublished() {
-        table.purgePublishedBefore(config.purgeAfter()).subscribe().with(
+        table.purgePublishedOlderThan(config.purgeAfter()).subscribe().with(
                 deleted -> LOG.debugf("Outbox purge: %d published rows deleted", deleted),
                 failure -> LOG.warnf("Outbox purge deferred: %s", failure.getMessage()));
     }
