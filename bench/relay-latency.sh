@@ -4,13 +4,13 @@
 # RelayLatencyBench against the real PostgreSQL and Kafka of the test infrastructure (loopback only,
 # random ports: it does not need nor disturb a running ./partnerb2b start). Not a test: figures
 # depend on the machine.
-# Usage: bench/relay-latency.sh [profiles=500] [rate=50] [backlog=5000]
+# Usage: bench/relay-latency.sh [profiles=500] [rate=50] [backlog=3000]
 #   POLL_INTERVAL=1s  overrides the relay's fallback poll interval (default: the production default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFILES="${1:-500}"
 RATE="${2:-50}"
-BACKLOG="${3:-5000}"
+BACKLOG="${3:-3000}"
 OUT="$PWD/profile-service/target/relay-latency.txt"
 args=(-Dbench.profiles="$PROFILES" -Dbench.rate="$RATE" -Dbench.backlog="$BACKLOG" -Dbench.out="$OUT")
 [ -n "${POLL_INTERVAL:-}" ] && args+=(-Dbench.poll-interval="$POLL_INTERVAL")

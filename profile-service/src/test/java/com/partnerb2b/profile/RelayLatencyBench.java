@@ -49,7 +49,7 @@ import io.quarkus.test.junit.TestProfile;
  * <li>throughput: a backlog of outbox rows committed at once, timed until the last one is read.</li>
  * </ol>
  * System properties: {@code bench.profiles} (500), {@code bench.rate} (50 per second),
- * {@code bench.backlog} (5000), {@code bench.poll-interval} (the relay's fallback poll, unset: the
+ * {@code bench.backlog} (3000), {@code bench.poll-interval} (the relay's fallback poll, unset: the
  * production default), {@code bench.out} (the table's file).
  */
 @QuarkusTest
@@ -76,7 +76,7 @@ class RelayLatencyBench {
     void measure() throws Exception {
         int profiles = Integer.getInteger("bench.profiles", 500);
         int rate = Integer.getInteger("bench.rate", 50);
-        int backlog = Integer.getInteger("bench.backlog", 5000);
+        int backlog = Integer.getInteger("bench.backlog", 3000);
 
         List<String> lines = new ArrayList<>();
         lines.add(String.format("relay-latency: %d profiles submitted at %d/s, then a backlog of %d events; fallback poll %s",
