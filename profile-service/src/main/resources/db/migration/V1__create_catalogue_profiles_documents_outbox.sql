@@ -93,18 +93,4 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (partner_id, idempotency_key)
 );
 
--- Transactional outbox (see platform's outbox package) and consumed-event log.
-CREATE TABLE outbox_events (
-    id           uuid PRIMARY KEY,
-    topic        varchar(200) NOT NULL,
-    message_key  varchar(200) NOT NULL,
-    payload      text         NOT NULL,
-    created_at   timestamptz  NOT NULL,
-    published_at timestamptz
-);
-CREATE INDEX outbox_events_pending_idx ON outbox_events (created_at) WHERE published_at IS NULL;
-
-CREATE TABLE processed_events (
-    event_id     varchar(200) PRIMARY KEY,
-    processed_at timestamptz  NOT NULL
-);
+-- outbox_events and processed_events come from the platform migration (db/platform).

@@ -1,6 +1,7 @@
 package com.partnerb2b.platform.outbox;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Records an event in the caller's transaction: committed with the state change, or not at all.
- * {@link OutboxRelay} publishes it afterwards.
+ * The transaction also notifies {@link OutboxNotifications#CHANNEL}, which PostgreSQL delivers when
+ * it commits (several appends of one transaction make one notification): the relay publishes the
+ * event right after the commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,7 +32,7 @@ public class Outbox {
     public Uni<EventEnvelope> append(String topic, String key, String source, String type, Instant time, JsonNode data) {
         EventEnvelope envelope = EventEnvelope.of(source, type, key, time, data);
         OutboxEvent event = new OutboxEvent();
-        event.id = java.util.UUID.fromString(envelope.id());
+        event.id = UUID.fromString(envelope.id());
         event.topic = topic;
         event.messageKey = key;
         event.createdAt = time;
@@ -38,6 +41,6 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return events.persist(event).replaceWith(envelope);
+        return events.persist(event).call(events::notifyRelayOnCommit).replaceWith(envelope);
     }
 }

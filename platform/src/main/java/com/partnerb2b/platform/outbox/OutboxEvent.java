@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 
 /**
  * An event waiting to be published, written in the same transaction as the change it announces.
- * Each producing service has the {@code outbox_events} table in its own migrations.
+ * The table comes from the platform's migration {@code db/platform}, which each producing service
+ * adds to {@code quarkus.flyway.locations}. Rows are published in the order of the table's
+ * {@code seq} column (insertion order), per key.
  */
 @Entity
 @Table(name = "outbox_events")

@@ -1,0 +1,57 @@
+package com.partnerb2b.platform.outbox;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * Runs the relay when asked, one run at a time in this instance: a wake-up during a run asks for
+ * one more run after it (however many wake-ups came), and a full batch is followed at once by the
+ * next. Wake-ups come from commit notifications, the fallback poll and (re)connections.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "partnerb2b.outbox.enabled", stringValue = "true")
+public class OutboxWakeUp {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWakeUp.class);
+    private static final int IDLE = 0;
+    private static final int RUNNING = 1;
+    private static final int RUNNING_AND_ASKED_AGAIN = 2;
+
+    private final OutboxRelay relay;
+    private final OutboxConfig config;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+
+    public OutboxWakeUp(OutboxRelay relay, OutboxConfig config) {
+        this.relay = relay;
+        this.config = config;
+    }
+
+    /** Non-blocking; callable from any thread, including event loops. */
+    public void wake() {
+        if (state.getAndUpdate(s -> Math.min(s + 1, RUNNING_AND_ASKED_AGAIN)) == IDLE) {
+            run();
+        }
+    }
+
+    private void run() {
+        relay.publishPending().subscribe().with(
+                batch -> afterRun(batch.fullAndPublished(config.batchSize())),
+                failure -> {
+                    LOG.warnf("Outbox publication deferred: %s", failure.getMessage());
+                    afterRun(false);
+                });
+    }
+
+    private void afterRun(boolean moreWaiting) {
+        if (moreWaiting || !state.compareAndSet(RUNNING, IDLE)) {
+            // the next run starts after every wake-up seen so far, so it covers them all
+            state.set(RUNNING);
+            run();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package com.partnerb2b.platform.outbox;
+
+import java.util.UUID;
+
+/** An outbox row the relay holds locked while it publishes it. */
+public record PendingEvent(UUID id, String topic, String key, String payload) {
+}
