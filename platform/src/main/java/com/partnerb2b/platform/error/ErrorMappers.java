@@ -161,8 +161,11 @@ public class ErrorMappers {
         return unexpected(e);
     }
 
-    /** lock_not_available, query_canceled (statement_timeout), idle_in_transaction_session_timeout. */
-    private static final java.util.Set<String> BUSY_STATES = java.util.Set.of("55P03", "57014", "25P03");
+    /**
+     * lock_not_available, query_canceled (statement_timeout), idle_in_transaction_session_timeout,
+     * deadlock_detected, serialization_failure: the same request, retried, succeeds.
+     */
+    private static final java.util.Set<String> BUSY_STATES = java.util.Set.of("55P03", "57014", "25P03", "40P01", "40001");
 
     public static Response busy() {
         return Response.fromResponse(toResponse(503, "service_unavailable", "Service Unavailable",

@@ -11,6 +11,19 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
+    /**
+     * Deletes a key's events (erasure of what they carry). Their rows are locked first in publishing
+     * order, the order in which a relay locks them, so an erasure and a relay wait for each other
+     * instead of deadlocking.
+     */
+    public Uni<Integer> deleteKey(String topic, String key) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "SELECT id FROM outbox_events WHERE topic = :topic AND message_key = :key ORDER BY seq FOR UPDATE")
+                .setParameter("topic", topic).setParameter("key", key).getResultList()
+                .chain(() -> session.createNativeQuery("DELETE FROM outbox_events WHERE topic = :topic AND message_key = :key")
+                        .setParameter("topic", topic).setParameter("key", key).executeUpdate()));
+    }
+
     /** Notifies the relays on the commit of the current transaction (nothing if it rolls back). */
     public Uni<Void> notifyRelayOnCommit() {
         return Panache.getSession().chain(session -> session

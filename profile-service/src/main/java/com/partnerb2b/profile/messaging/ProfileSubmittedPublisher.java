@@ -61,7 +61,7 @@ public class ProfileSubmittedPublisher {
     }
 
     /** Erasure: the profile's events still waiting in the outbox, or already published, are deleted. */
-    public Uni<Long> forget(Long profileId) {
-        return outboxEvents.delete("topic = ?1 and messageKey = ?2", TOPIC, profileId.toString());
+    public Uni<Integer> forget(Long profileId) {
+        return outboxEvents.deleteKey(TOPIC, profileId.toString());
     }
 }
