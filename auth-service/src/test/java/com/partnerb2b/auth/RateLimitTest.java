@@ -13,20 +13,12 @@ import org.junit.jupiter.api.Test;
 import com.partnerb2b.platform.test.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@TestProfile(RateLimitTest.ThreePerMinute.class)
+@TestProfile(LowLimits.class)
 class RateLimitTest {
-
-    public static class ThreePerMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("partnerb2b.rate-limit.limit", "3");
-        }
-    }
 
     @Test
     void past_the_limit_a_partner_gets_429_with_retry_after_and_others_are_unaffected() {
