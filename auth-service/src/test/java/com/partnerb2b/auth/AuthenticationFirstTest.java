@@ -27,6 +27,13 @@ class AuthenticationFirstTest {
     }
 
     @Test
+    void a_body_over_the_size_limit_without_a_token_is_401_not_413() {
+        given().contentType(ContentType.JSON).body(new byte[2 * 1024 * 1024]).post("/admin/v1/partners/").then()
+                .statusCode(401)
+                .body("error.code", equalTo("authentication_error"));
+    }
+
+    @Test
     void the_public_paths_stay_public() {
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/token/").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/token/refresh").then().statusCode(400);
