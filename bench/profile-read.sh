@@ -18,7 +18,9 @@ DURATION="${DURATION:-20s}"
 ACCESS=$(curl -sf -X POST "$BASE_URL/api/v1/auth/token/" -H 'Content-Type: application/json' \
   -d "{\"apiKey\": \"$API_KEY\"}" | sed 's/.*"access":"\([^"]*\)".*/\1/')
 PK=$(curl -sf -X POST "$BASE_URL/api/v1/profiles/" -H "Authorization: Bearer $ACCESS" -H 'Content-Type: application/json' \
-  -d '{"attributes": {"lastname": "Banc", "firstname": "Essai", "email": "banc.essai@example.fr"}}' \
+  -d '{"attributes": {"lastname": "Banc", "firstname": "Essai", "email": "banc.essai@example.fr",
+        "phone_number": "06 12 34 56 78", "birth_date": "1988-04-12", "delivery_address1": "12 rue de la Paix",
+        "monthly_income": 2800, "monthly_charges": 900}}' \
   | sed 's/.*"pk":\([0-9]*\).*/\1/')
 URL="$PROFILE_URL/api/v1/profiles/$PK/"
 curl -sf -o /dev/null -H "Authorization: Bearer $ACCESS" "$URL" || { echo "GET $URL failed" >&2; exit 1; }
