@@ -2,6 +2,8 @@
 # Token issuance throughput and latency through the gateway, with wrk (Debian package `wrk`).
 # Usage: bench/token-issuance.sh [base_url] [api_key]   (defaults: the running ./partnerb2b start)
 # Prints wrk's figures plus the auth-service's RSS. Not a test: figures depend on the machine.
+# The token endpoints refuse bursts (30 attempts per 10 s per address and per key): start the stack
+# with PARTNERB2B_SERVICE_JVM_OPTS="-Xmx256m -XX:+UseSerialGC -Dpartnerb2b.token-attempts.enabled=false".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE_URL="${1:-http://127.0.0.1:8080}"

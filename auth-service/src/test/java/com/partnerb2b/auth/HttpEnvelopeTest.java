@@ -19,7 +19,13 @@ class HttpEnvelopeTest {
 
     @Test
     void unknown_path_is_a_json_404() {
-        given().get("/api/v1/nothing-here/").then()
+        given().get("/nothing-here/").then()
+                .statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("error.code", equalTo("not_found"));
+        // below /api and /admin, a caller learns nothing about which paths exist before showing a token
+        given().get("/api/v1/nothing-here/").then().statusCode(401);
+        given().auth().oauth2(TestTokens.operator()).get("/api/v1/nothing-here/").then()
                 .statusCode(404)
                 .contentType(ContentType.JSON)
                 .body("error.code", equalTo("not_found"))

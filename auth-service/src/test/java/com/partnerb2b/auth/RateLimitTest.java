@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,33 +19,20 @@ import com.partnerb2b.platform.time.TimeSource;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@TestProfile(RateLimitTest.ThreePerMinute.class)
+@TestProfile(LowLimits.class)
 class RateLimitTest {
-
-    public static class ThreePerMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("partnerb2b.rate-limit.limit", "3");
-        }
-    }
 
     /** Ten seconds into a window of one minute: the test never straddles a window boundary. */
     private static final Instant WINDOW_START = Instant.parse("2026-11-25T10:00:00Z");
-    private final AtomicReference<Instant> now = new AtomicReference<>(WINDOW_START.plusSeconds(10));
+    private final MovableClock clock = new MovableClock(WINDOW_START.plusSeconds(10));
 
     @BeforeEach
     void driveTime() {
-        QuarkusMock.installMockForType(new TimeSource() {
-            @Override
-            public Instant now() {
-                return now.get();
-            }
-        }, TimeSource.class);
+        QuarkusMock.installMockForType(clock, TimeSource.class);
     }
 
     @AfterEach
@@ -79,7 +66,7 @@ class RateLimitTest {
                 .header("X-RateLimit-Remaining", "2");
 
         // The next window starts afresh.
-        now.set(WINDOW_START.plusSeconds(60));
+        clock.advance(Duration.ofSeconds(50));
         given().auth().oauth2(token).get("/admin/v1/partners/").then()
                 .statusCode(200)
                 .header("X-RateLimit-Remaining", "2");

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnerb2b.auth.service.TokenService;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.ratelimit.TokenAttempts;
 import com.partnerb2b.platform.security.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,6 +49,7 @@ public class TokenResource {
     @POST
     @Path("/")
     @PermitAll
+    @TokenAttempts
     @Operation(summary = "API key → access token (1 h) and refresh token (1 week)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed", value = TOKEN_EXAMPLE)))
@@ -58,6 +60,7 @@ public class TokenResource {
     @POST
     @Path("/refresh/")
     @PermitAll
+    @TokenAttempts
     @Operation(summary = "Refresh token → new access token")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed", value = REFRESH_EXAMPLE)))

@@ -1,5 +1,7 @@
 package com.partnerb2b.auth.service;
 
+import java.io.IOException;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
@@ -7,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.auth.config.JwtSettings;
 
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -25,9 +29,12 @@ public class RefreshTokenReader {
 
     private final JWTParser parser;
     private final JWTAuthContextInfo refreshContext;
+    private final ObjectMapper mapper;
 
-    public RefreshTokenReader(JWTParser parser, JWTAuthContextInfo accessContext, JwtSettings settings) {
+    public RefreshTokenReader(JWTParser parser, JWTAuthContextInfo accessContext, JwtSettings settings,
+            ObjectMapper mapper) {
         this.parser = parser;
+        this.mapper = mapper;
         this.refreshContext = new JWTAuthContextInfo(accessContext);
         this.refreshContext.setExpectedAudience(Set.of(settings.refreshAudience()));
     }
@@ -44,6 +51,24 @@ public class RefreshTokenReader {
             }
             return Optional.of(jwt);
         } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The API key id a refresh token claims (its subject if it names none), read WITHOUT verifying
+     * the token: only to count attempts per key before spending a signature verification on it.
+     */
+    public Optional<String> claimedKeyId(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode claims = mapper.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode keyId = claims.hasNonNull(API_KEY_ID) ? claims.get(API_KEY_ID) : claims.path("sub");
+            return keyId.isTextual() ? Optional.of(keyId.asText()) : Optional.empty();
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
     }

@@ -15,6 +15,7 @@ import com.partnerb2b.auth.repository.ApiKeyRepository;
 import com.partnerb2b.auth.repository.PartnerStatus;
 import com.partnerb2b.auth.repository.RevokedRefreshTokenRepository;
 import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.ratelimit.TokenAttemptLimiter;
 import com.partnerb2b.platform.security.Roles;
 import com.partnerb2b.platform.time.TimeSource;
 
@@ -40,9 +41,11 @@ public class TokenService {
     private final RefreshTokenReader refreshTokens;
     private final OperatorSettings operator;
     private final TimeSource time;
+    private final TokenAttemptLimiter attempts;
 
     public TokenService(ApiKeyRepository apiKeys, RevokedRefreshTokenRepository revokedTokens, ApiKeySecrets secrets,
-            TokenMinter minter, RefreshTokenReader refreshTokens, OperatorSettings operator, TimeSource time) {
+            TokenMinter minter, RefreshTokenReader refreshTokens, OperatorSettings operator, TimeSource time,
+            TokenAttemptLimiter attempts) {
         this.apiKeys = apiKeys;
         this.revokedTokens = revokedTokens;
         this.secrets = secrets;
@@ -50,6 +53,7 @@ public class TokenService {
         this.refreshTokens = refreshTokens;
         this.operator = operator;
         this.time = time;
+        this.attempts = attempts;
     }
 
     @WithSession
@@ -62,6 +66,7 @@ public class TokenService {
             return Uni.createFrom().failure(ApiException.authentication());
         }
         ApiKeySecrets.PresentedKey key = presented.get();
+        attempts.admitKey(key.keyId());
         return apiKeys.findWithPartner(key.keyId()).map(stored -> {
             if (stored == null || !secrets.matches(key, stored.secretHash) || !stored.isActive()) {
                 LOG.infof("Token refused for key %s", key.logLabel());
@@ -73,6 +78,7 @@ public class TokenService {
 
     @WithSession
     public Uni<TokenMinter.Access> refresh(String refreshToken) {
+        refreshTokens.claimedKeyId(refreshToken).ifPresent(attempts::admitKey);
         Optional<JsonWebToken> verified = refreshTokens.read(refreshToken);
         if (verified.isEmpty()) {
             return Uni.createFrom().failure(ApiException.authentication());
