@@ -198,9 +198,9 @@ class LocalStackIT {
         assertEquals("it-upload-413", body.path("meta").path("request_id").asText());
     }
 
-    /** Last: it stops the stack's Kafka broker for good. */
+    /** Near the end: it stops the stack's Kafka broker for good. */
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void with_kafka_stopped_profile_service_stays_ready_and_submits_still_succeed() throws Exception {
         ProcessHandle broker = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(line -> line.contains("kafka.Kafka") && line.contains(home.toString())).orElse(false))
@@ -224,6 +224,20 @@ class LocalStackIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), ready.body());
         assertEquals("UP", JSON.readTree(ready.body()).path("status").asText());
+    }
+
+    /** Last: it uses up this address's token attempts for a while. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void a_burst_of_token_requests_through_the_gateway_is_refused_429() throws Exception {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 100 && (last == null || last.statusCode() != 429); i++) {
+            last = post("/api/v1/auth/token/", "{\"apiKey\":\"pb2b_live_0000000000000000_guess" + i + "\"}", null);
+            assertTrue(last.statusCode() == 401 || last.statusCode() == 429, last.statusCode() + " " + last.body());
+        }
+        assertEquals(429, last.statusCode(), "a burst is refused");
+        assertEquals("rate_limited", JSON.readTree(last.body()).path("error").path("code").asText(), last.body());
+        assertTrue(Integer.parseInt(last.headers().firstValue("Retry-After").orElseThrow()) >= 1);
     }
 
     private static String profileJson(String externalReference) {
