@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** The gateway's own answers (JSON error envelope), and how an exchange ends before its body was read. */
@@ -76,7 +77,7 @@ final class GatewayResponses {
 
     static String errorBody(String code, String message, String requestId) {
         return new JsonObject()
-                .put("error", new JsonObject().put("code", code).put("message", message).putNull("details"))
+                .put("error", new JsonObject().put("code", code).put("message", message).put("details", new JsonArray()))
                 .put("meta", new JsonObject()
                         .put("timestamp", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS).toString())
                         .put("request_id", requestId))

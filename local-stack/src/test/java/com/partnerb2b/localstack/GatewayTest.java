@@ -34,7 +34,7 @@ import io.vertx.core.json.JsonObject;
 class GatewayTest {
 
     private static final int ELEVEN_MB = 11 * 1024 * 1024;
-    private static final String TOO_LARGE = "{\"error\":{\"code\":\"payload_too_large\",\"message\":\"Payload Too Large\",\"details\":null}}";
+    private static final String TOO_LARGE = "{\"error\":{\"code\":\"payload_too_large\",\"message\":\"Payload Too Large\",\"details\":[]}}";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -290,7 +290,7 @@ class GatewayTest {
         JsonObject error = body.getJsonObject("error");
         assertEquals(code, error.getString("code"));
         assertEquals(message, error.getString("message"));
-        assertTrue(error.containsKey("details") && error.getValue("details") == null);
+        assertTrue(error.getJsonArray("details").isEmpty(), "details: always a list");
         assertEquals(requestId, body.getJsonObject("meta").getString("request_id"));
         assertNotNull(body.getJsonObject("meta").getString("timestamp"));
     }

@@ -45,6 +45,15 @@ class KafkaOutageTest {
         }
     }
 
+    private static double metric(String name) {
+        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+
     @Test
     void submit_succeeds_while_kafka_is_down_and_the_event_follows_when_it_is_back() throws Exception {
         ProfileApi partner = new ProfileApi();
@@ -61,6 +70,10 @@ class KafkaOutageTest {
         forwarder.open();
         KafkaEvents.awaitEvent("profile-submitted", pending.get(0), Duration.ofSeconds(60));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> OutboxRows.pendingEventIds(pk).isEmpty());
+        // What operators see: the events that left; beside it the count of those held back is exported
+        // (how many attempts failed depends on when the port opened, so only its presence is checked).
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> metric("partnerb2b_outbox_published_total") >= 1);
+        metric("partnerb2b_outbox_deferred_total");
         given().get("/q/health/ready").then().statusCode(200);
     }
 }

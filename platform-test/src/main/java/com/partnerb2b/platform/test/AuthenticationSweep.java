@@ -119,7 +119,7 @@ public final class AuthenticationSweep {
             JsonNode body = new ObjectMapper().readTree(response.asString());
             boolean envelope = "authentication_error".equals(body.path("error").path("code").asText())
                     && "Authentication Error".equals(body.path("error").path("message").asText())
-                    && body.path("error").has("details") && body.path("error").get("details").isNull()
+                    && body.path("error").path("details").isArray() && body.path("error").path("details").isEmpty()
                     && !body.path("meta").path("request_id").asText().isEmpty();
             return envelope ? null : "401 outside the error envelope: " + abbreviate(response.asString());
         } catch (IOException e) {

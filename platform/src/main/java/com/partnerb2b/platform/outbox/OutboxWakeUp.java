@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
@@ -25,10 +27,18 @@ public class OutboxWakeUp {
     private final OutboxRelay relay;
     private final OutboxConfig config;
     private final AtomicInteger state = new AtomicInteger(IDLE);
+    private final Counter published;
+    private final Counter deferred;
 
-    public OutboxWakeUp(OutboxRelay relay, OutboxConfig config) {
+    public OutboxWakeUp(OutboxRelay relay, OutboxConfig config, MeterRegistry registry) {
         this.relay = relay;
         this.config = config;
+        // Kafka's state as operators see it: events leaving, and events held back (Kafka unreachable).
+        this.published = Counter.builder("partnerb2b.outbox.published").description("Outbox events published to Kafka")
+                .register(registry);
+        this.deferred = Counter.builder("partnerb2b.outbox.deferred")
+                .description("Outbox events locked for publication but left pending (Kafka refused or did not answer)")
+                .register(registry);
     }
 
     /** Non-blocking; callable from any thread, including event loops. */
@@ -40,7 +50,11 @@ public class OutboxWakeUp {
 
     private void run() {
         relay.publishPending().subscribe().with(
-                batch -> afterRun(batch.fullAndPublished(config.batchSize())),
+                batch -> {
+                    published.increment(batch.published());
+                    deferred.increment(batch.locked() - batch.published());
+                    afterRun(batch.fullAndPublished(config.batchSize()));
+                },
                 failure -> {
                     LOG.warnf("Outbox publication deferred: %s", failure.getMessage());
                     afterRun(false);
