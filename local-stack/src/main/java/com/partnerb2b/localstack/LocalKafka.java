@@ -146,11 +146,18 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    /** A Kafka cluster id: 16 random bytes, base64url without padding. */
+    /**
+     * A Kafka cluster id: 16 random bytes, base64url without padding — never starting with '-', which
+     * the storage tool's command line would take for an option (one id in 64 did, failing the start).
+     */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static String env(String name, String fallback) {
