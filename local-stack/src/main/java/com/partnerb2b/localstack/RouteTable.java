@@ -65,6 +65,11 @@ public final class RouteTable {
         return routes.stream().filter(r -> r.matches(path)).map(Route::service).findFirst();
     }
 
+    /** The routes, in the order they are tried. */
+    public List<Route> routes() {
+        return routes;
+    }
+
     public Map<String, Integer> servicePorts() {
         return servicePorts;
     }

@@ -198,6 +198,36 @@ class LocalStackIT {
         assertEquals("it-upload-413", body.path("meta").path("request_id").asText());
     }
 
+    @Test
+    void every_route_of_a_running_service_without_a_token_is_a_401_envelope_through_the_gateway() throws Exception {
+        RouteTable table = RouteTable.load(Path.of("..", "deploy", "routes.yaml").toAbsolutePath().normalize());
+        java.util.Set<String> running = java.util.Set.of("auth-service", "profile-service");
+        java.util.Set<String> publicPrefixes = java.util.Set.of("/.well-known/jwks.json");
+        java.util.List<String> refusedOtherwise = new java.util.ArrayList<>();
+        int calls = 0;
+        for (RouteTable.Route route : table.routes()) {
+            if (route.prefix() == null || !running.contains(route.service()) || publicPrefixes.contains(route.prefix())) {
+                continue;
+            }
+            for (String path : java.util.List.of(route.prefix(), route.prefix() + "1/", route.prefix() + "1/documents/")) {
+                for (String method : java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+                    HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")
+                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{\"apiKey\": \"x\"}");
+                    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .header("Content-Type", "application/json").method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+                    calls++;
+                    boolean envelope = answer.statusCode() == 401
+                            && "authentication_error".equals(JSON.readTree(answer.body()).path("error").path("code").asText());
+                    if (!envelope) {
+                        refusedOtherwise.add(method + " " + path + " → " + answer.statusCode() + " " + answer.body());
+                    }
+                }
+            }
+        }
+        assertTrue(calls >= 60, "the route table was walked: " + calls + " calls");
+        assertEquals(java.util.List.of(), refusedOtherwise);
+    }
+
     /** Near the end: it stops the stack's Kafka broker for good. */
     @Test
     @Order(Integer.MAX_VALUE - 1)
