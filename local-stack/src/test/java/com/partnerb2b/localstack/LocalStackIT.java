@@ -17,8 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -152,7 +156,7 @@ class LocalStackIT {
                 "bootstrap.servers", "127.0.0.1:" + kafkaPort, "group.id", "it-" + System.nanoTime(), "auto.offset.reset", "earliest",
                 "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
                 "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"))) {
-            consumer.subscribe(java.util.List.of("profile-submitted"));
+            consumer.subscribe(List.of("profile-submitted"));
             long deadline = System.currentTimeMillis() + 60_000;
             boolean seen = false;
             while (!seen && System.currentTimeMillis() < deadline) {
@@ -177,7 +181,7 @@ class LocalStackIT {
         long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
 
         // A real PDF padded after its end marker to 11 MiB: above the service's body limit with the multipart framing.
-        byte[] document = java.util.Arrays.copyOf(pdf(), 11 * 1024 * 1024);
+        byte[] document = Arrays.copyOf(pdf(), 11 * 1024 * 1024);
         String boundary = "----partnerb2b" + System.nanoTime();
         java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
         multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\nbank_statement\r\n"
@@ -201,16 +205,16 @@ class LocalStackIT {
     @Test
     void every_route_of_a_running_service_without_a_token_is_a_401_envelope_through_the_gateway() throws Exception {
         RouteTable table = RouteTable.load(Path.of("..", "deploy", "routes.yaml").toAbsolutePath().normalize());
-        java.util.Set<String> running = java.util.Set.of("auth-service", "profile-service");
-        java.util.Set<String> publicPrefixes = java.util.Set.of("/.well-known/jwks.json");
-        java.util.List<String> refusedOtherwise = new java.util.ArrayList<>();
+        Set<String> running = Set.of("auth-service", "profile-service");
+        Set<String> publicPrefixes = Set.of("/.well-known/jwks.json");
+        List<String> refusedOtherwise = new ArrayList<>();
         int calls = 0;
         for (RouteTable.Route route : table.routes()) {
             if (route.prefix() == null || !running.contains(route.service()) || publicPrefixes.contains(route.prefix())) {
                 continue;
             }
-            for (String path : java.util.List.of(route.prefix(), route.prefix() + "1/", route.prefix() + "1/documents/")) {
-                for (String method : java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+            for (String path : List.of(route.prefix(), route.prefix() + "1/", route.prefix() + "1/documents/")) {
+                for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
                     HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{\"apiKey\": \"x\"}");
                     HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -225,7 +229,7 @@ class LocalStackIT {
             }
         }
         assertTrue(calls >= 60, "the route table was walked: " + calls + " calls");
-        assertEquals(java.util.List.of(), refusedOtherwise);
+        assertEquals(List.of(), refusedOtherwise);
     }
 
     /** Near the end: it stops the stack's Kafka broker for good. */

@@ -2,6 +2,7 @@ package com.partnerb2b.platform.error;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
@@ -39,6 +40,12 @@ import io.vertx.pgclient.PgException;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    /**
+     * lock_not_available, query_canceled (statement_timeout), idle_in_transaction_session_timeout,
+     * deadlock_detected, serialization_failure: the same request, retried, succeeds.
+     */
+    private static final Set<String> BUSY_STATES = Set.of("55P03", "57014", "25P03", "40P01", "40001");
 
     public static Response toResponse(int status, String code, String message, List<FieldError> details) {
         return Response.status(status)
@@ -161,13 +168,7 @@ public class ErrorMappers {
         return unexpected(e);
     }
 
-    /**
-     * lock_not_available, query_canceled (statement_timeout), idle_in_transaction_session_timeout,
-     * deadlock_detected, serialization_failure: the same request, retried, succeeds.
-     */
-    private static final java.util.Set<String> BUSY_STATES = java.util.Set.of("55P03", "57014", "25P03", "40P01", "40001");
-
-    public static Response busy() {
+    private static Response busy() {
         return Response.fromResponse(toResponse(503, "service_unavailable", "Service Unavailable",
                 List.of(new FieldError("request", "the resource is busy with another request: retry")))).header("Retry-After", "1").build();
     }

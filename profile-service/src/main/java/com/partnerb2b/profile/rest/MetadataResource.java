@@ -75,7 +75,7 @@ public class MetadataResource {
             }
             Response.ResponseBuilder answer = current.matches(ifNoneMatch) ? Response.notModified()
                     : Response.ok(envelope(current), MediaType.APPLICATION_JSON_TYPE);
-            return answer.tag(new EntityTag(current.etag().substring(1, current.etag().length() - 1)))
+            return answer.tag(new EntityTag(current.etag()))
                     .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + CACHE_SECONDS)
                     .header(HttpHeaders.VARY, "Authorization, Accept-Encoding")
                     .build();

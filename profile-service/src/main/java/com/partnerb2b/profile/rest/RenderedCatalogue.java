@@ -17,7 +17,7 @@ import com.partnerb2b.profile.service.Catalogue;
  * partner reads and that changes only when an operator changes the catalogue), with its entity tag:
  * a digest of the bytes, so every replica holding the same catalogue gives the same tag.
  */
-record RenderedCatalogue(Catalogue source, String dataJson, String etag) {
+record RenderedCatalogue(Catalogue source, String dataJson, String etag) { // etag: the value, unquoted
 
     static RenderedCatalogue of(Catalogue catalogue, ObjectMapper mapper) {
         Map<String, List<AttributeView>> byCategory = new LinkedHashMap<>();
@@ -27,7 +27,7 @@ record RenderedCatalogue(Catalogue source, String dataJson, String etag) {
         try {
             String json = mapper.writeValueAsString(byCategory);
             byte[] digest = Digests.sha256(json);
-            return new RenderedCatalogue(catalogue, json, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
+            return new RenderedCatalogue(catalogue, json, HexFormat.of().formatHex(digest, 0, 16));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The catalogue cannot be serialised", e);
         }
@@ -43,7 +43,7 @@ record RenderedCatalogue(Catalogue source, String dataJson, String etag) {
             if (candidate.startsWith("W/")) {
                 candidate = candidate.substring(2);
             }
-            if (candidate.equals(etag) || candidate.equals("*")) {
+            if (candidate.equals("\"" + etag + "\"") || candidate.equals("*")) {
                 return true;
             }
         }

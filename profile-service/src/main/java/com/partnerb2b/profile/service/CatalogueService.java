@@ -53,8 +53,16 @@ public class CatalogueService {
      */
     @WithSession
     public Uni<Catalogue> covering(Iterable<String> names, Iterable<Long> ids) {
-        return current().chain(catalogue -> catalogue.knowsAll(names, ids) ? Uni.createFrom().item(catalogue)
-                : attributes.catalogueVersion().chain(this::load));
+        return current().chain(catalogue -> {
+            if (catalogue.knowsAll(names, ids)) {
+                return Uni.createFrom().item(catalogue);
+            }
+            // Reload only if the catalogue changed: a name that is simply unknown costs one small read.
+            Cached known = cached;
+            return attributes.catalogueVersion().chain(version -> known != null && known.version() == version
+                    ? Uni.createFrom().item(known.catalogue())
+                    : load(version));
+        });
     }
 
     /** Read the version before the rows: a change between the two only causes one more reload. */
