@@ -1,0 +1,127 @@
+package com.partnerb2b.platform.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.events.EventData;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one way PartnerB2B consumers take an event: parse the CloudEvents envelope, check its type,
+ * read its data, handle it once (its id remembered in the handling transaction), retry a failing
+ * handling with back-off, and at last set the event aside in {@code failed_events} (counted by
+ * {@code partnerb2b.events.failed}) so that a poison event never stops the consumer. Only when even
+ * that record cannot be written (the database is down) does the returned {@code Uni} fail: the
+ * message is then not acknowledged and nothing is lost.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final int MAX_EVENT_ID_LENGTH = 200;
+
+    public enum Outcome { HANDLED, DUPLICATE, FAILED }
+
+    private final ProcessedEvents processed;
+    private final FailedEvents failed;
+    private final ObjectMapper mapper;
+    private final EventInboxConfig config;
+    private final MeterRegistry registry;
+
+    public EventInbox(ProcessedEvents processed, FailedEvents failed, ObjectMapper mapper, EventInboxConfig config,
+            MeterRegistry registry) {
+        this.processed = processed;
+        this.failed = failed;
+        this.mapper = mapper;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /**
+     * Handles one message of {@code topic} expected to be an event of {@code type} whose data reads
+     * as {@code dataType}. {@code handler} runs inside the transaction that records the event id.
+     */
+    public <T extends EventData> Uni<Outcome> receive(String topic, String payload, String type, Class<T> dataType,
+            BiFunction<EventEnvelope, T, Uni<?>> handler) {
+        JsonNode event;
+        try {
+            event = mapper.readTree(payload);
+        } catch (Exception e) {
+            return setAside(topic, null, null, payload, "unreadable", "not JSON");
+        }
+        if (event == null || !event.isObject()) {
+            return setAside(topic, null, null, payload, "unreadable", "not a JSON object");
+        }
+        String eventId = text(event, "id");
+        String eventType = text(event, "type");
+        if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH || eventId.indexOf('\u0000') >= 0) {
+            return setAside(topic, null, eventType, payload, "invalid", "no usable event id");
+        }
+        if (!type.equals(eventType)) {
+            return setAside(topic, eventId, eventType, payload, "unexpected-type", "type is not " + type);
+        }
+        EventEnvelope envelope;
+        T data;
+        try {
+            envelope = mapper.treeToValue(event, EventEnvelope.class);
+            data = mapper.treeToValue(event.get("data"), dataType);
+        } catch (Exception e) {
+            return setAside(topic, eventId, eventType, payload, "invalid", "data does not read as " + dataType.getSimpleName());
+        }
+        List<String> problems = data == null ? List.of("data") : data.problems();
+        if (!problems.isEmpty()) {
+            return setAside(topic, eventId, eventType, payload, "invalid", "missing or invalid " + String.join(", ", problems));
+        }
+        T usable = data;
+        return processed.once(eventId, () -> handler.apply(envelope, usable))
+                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(config.handlingRetries())
+                .map(ran -> {
+                    count("partnerb2b.events.consumed", topic, ran ? "handled" : "duplicate");
+                    return ran ? Outcome.HANDLED : Outcome.DUPLICATE;
+                })
+                .onFailure().recoverWithUni(failure -> setAside(topic, eventId, eventType, payload, "handling-failed",
+                        "handling failed: " + failure));
+    }
+
+    private Uni<Outcome> setAside(String topic, String eventId, String eventType, String payload, String category,
+            String reason) {
+        LOG.warnf("Setting aside a %s message (event %s, type %s): %s", topic, eventId, eventType, reason);
+        FailedEvent record = new FailedEvent();
+        record.eventId = eventId;
+        record.topic = topic;
+        record.type = eventType;
+        record.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        record.payload = payload == null ? "" : payload;
+        record.failedAt = Instant.now();
+        // The record is the only trace of the message once it is acknowledged: keep trying while the
+        // database is away, then fail the channel rather than drop it.
+        return Panache.withTransaction(() -> failed.persist(record))
+                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(60)
+                .invoke(() -> {
+                    count("partnerb2b.events.consumed", topic, "failed");
+                    Counter.builder("partnerb2b.events.failed").description("Consumed events set aside in failed_events")
+                            .tag("topic", topic).tag("reason", category).register(registry).increment();
+                })
+                .replaceWith(Outcome.FAILED);
+    }
+
+    private void count(String name, String topic, String outcome) {
+        Counter.builder(name).tag("topic", topic).tag("outcome", outcome).register(registry).increment();
+    }
+
+    private static String text(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+}
