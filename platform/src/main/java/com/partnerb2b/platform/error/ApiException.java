@@ -60,6 +60,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "not_allowed", "Not Allowed", null);
     }
 
+    /** 503 with {@code Retry-After}: something this answer depends on is away for now. */
+    public static ApiException unavailable(String field, String message) {
+        return new ApiException(503, "service_unavailable", "Service Unavailable", List.of(new FieldError(field, message)));
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(409, "conflict", message, null);
     }

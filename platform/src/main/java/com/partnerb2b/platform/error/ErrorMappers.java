@@ -62,6 +62,9 @@ public class ErrorMappers {
         if (e.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e.status() == 503) {
+            builder.header("Retry-After", "1");
+        }
         return builder.build();
     }
 

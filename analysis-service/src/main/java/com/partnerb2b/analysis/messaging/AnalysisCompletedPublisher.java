@@ -1,0 +1,37 @@
+package com.partnerb2b.analysis.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.analysis.repository.Analysis;
+import com.partnerb2b.analysis.service.AnalysisResults;
+import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.platform.messaging.EventEnvelope;
+import com.partnerb2b.platform.outbox.Outbox;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The {@code analysis-completed} event of a finished analysis (key: the profile pk), written to the
+ * outbox in the transaction that records the result.
+ */
+@ApplicationScoped
+public class AnalysisCompletedPublisher {
+
+    public static final String SOURCE = "/partnerb2b/analysis-service";
+
+    private final Outbox outbox;
+    private final AnalysisResults results;
+    private final ObjectMapper mapper;
+
+    public AnalysisCompletedPublisher(Outbox outbox, AnalysisResults results, ObjectMapper mapper) {
+        this.outbox = outbox;
+        this.results = results;
+        this.mapper = mapper;
+    }
+
+    public Uni<EventEnvelope> append(Analysis analysis) {
+        return outbox.append(AnalysisCompleted.TOPIC, analysis.profilePk.toString(), SOURCE, AnalysisCompleted.TYPE,
+                analysis.completedAt, mapper.valueToTree(results.result(analysis)));
+    }
+}

@@ -1,0 +1,72 @@
+package com.partnerb2b.analysis.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.analysis.repository.Submission;
+import com.partnerb2b.analysis.repository.SubmissionRepository;
+import com.partnerb2b.analysis.service.AnalysisWorker;
+import com.partnerb2b.platform.events.ProfileSubmitted;
+import com.partnerb2b.platform.messaging.EventInbox;
+import com.partnerb2b.platform.time.TimeSource;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
+ * analysis requested before its submission arrived becomes workable now.
+ */
+@ApplicationScoped
+public class ProfileSubmittedConsumer {
+
+    private final EventInbox inbox;
+    private final SubmissionRepository submissions;
+    private final AnalysisWorker worker;
+    private final ObjectMapper mapper;
+    private final TimeSource time;
+
+    public ProfileSubmittedConsumer(EventInbox inbox, SubmissionRepository submissions, AnalysisWorker worker,
+            ObjectMapper mapper, TimeSource time) {
+        this.inbox = inbox;
+        this.submissions = submissions;
+        this.worker = worker;
+        this.mapper = mapper;
+        this.time = time;
+    }
+
+    @Incoming("profile-submitted")
+    public Uni<Void> consume(String payload) {
+        return inbox.receive(ProfileSubmitted.TOPIC, payload, ProfileSubmitted.TYPE, ProfileSubmitted.class,
+                (event, data) -> keep(data))
+                .invoke(outcome -> {
+                    if (outcome == EventInbox.Outcome.HANDLED) {
+                        worker.wake();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<?> keep(ProfileSubmitted data) {
+        return submissions.findById(data.submissionId()).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Submission submission = new Submission();
+            submission.submissionId = data.submissionId();
+            submission.partnerId = data.partnerId();
+            submission.profilePk = data.profilePk();
+            submission.catalogueVersion = data.catalogueVersion();
+            try {
+                submission.attributes = mapper.writeValueAsString(data.attributes());
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            submission.submittedAt = data.submittedAt();
+            submission.receivedAt = time.now();
+            return submissions.persist(submission);
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package com.partnerb2b.analysis.repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The analyses waiting to be scored, shared by every instance. A claim is one statement: it takes
+ * rows nobody holds ({@code SKIP LOCKED}), whose submission has arrived (or waited too long for
+ * it), pending or with an expired lease, and leases them to the claimer — so two instances never
+ * hold one analysis, and one that crashed mid-way loses it when its lease ends.
+ */
+@ApplicationScoped
+public class AnalysisQueue {
+
+    /** A claimed analysis with the submission it is scored on (null fields when it never arrived). */
+    public record Claim(long id, int attempts, UUID partnerId, long profilePk, UUID submissionId, Instant createdAt,
+            String attributes, Instant submittedAt) {
+
+        public boolean submissionArrived() {
+            return attributes != null;
+        }
+    }
+
+    private static final String CLAIM = """
+            WITH claimed AS (
+                UPDATE analyses a
+                   SET status = 'processing', attempts = a.attempts + 1, claimed_by = $1,
+                       lease_until = now() + $2 * interval '1 millisecond', started_at = COALESCE(a.started_at, now())
+                 WHERE a.id IN (
+                       SELECT c.id FROM analyses c
+                         LEFT JOIN submissions s ON s.submission_id = c.submission_id
+                        WHERE c.status IN ('pending', 'processing')
+                          AND (c.lease_until IS NULL OR c.lease_until < now())
+                          AND (s.submission_id IS NOT NULL OR c.created_at < now() - $3 * interval '1 millisecond')
+                        ORDER BY c.id
+                        LIMIT $4
+                          FOR UPDATE OF c SKIP LOCKED)
+             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at)
+            SELECT claimed.*, s.attributes, s.submitted_at
+              FROM claimed LEFT JOIN submissions s ON s.submission_id = claimed.submission_id
+             ORDER BY claimed.id""";
+
+    private final Pool pool;
+
+    public AnalysisQueue(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<Claim>> claim(String claimer, Duration lease, Duration submissionWait, int batchSize) {
+        return pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(claimer, lease.toMillis(), submissionWait.toMillis(), batchSize))
+                .map(rows -> {
+                    List<Claim> claims = new ArrayList<>();
+                    for (Row row : rows) {
+                        claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getUUID("partner_id"),
+                                row.getLong("profile_pk"), row.getUUID("submission_id"), instant(row, "created_at"),
+                                row.getString("attributes"), instant(row, "submitted_at")));
+                    }
+                    return claims;
+                });
+    }
+
+    /** Puts a claimed analysis back in the queue, to be retried after {@code delay} — if the lease is still ours. */
+    public Uni<Boolean> release(Claim claim, String claimer, Duration delay) {
+        return pool.preparedQuery("""
+                UPDATE analyses SET status = 'pending', lease_until = now() + $4 * interval '1 millisecond'
+                 WHERE id = $1 AND status = 'processing' AND claimed_by = $2 AND attempts = $3""")
+                .execute(Tuple.of(claim.id(), claimer, claim.attempts(), delay.toMillis()))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

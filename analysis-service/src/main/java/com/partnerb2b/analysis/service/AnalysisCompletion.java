@@ -1,0 +1,79 @@
+package com.partnerb2b.analysis.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.analysis.messaging.AnalysisCompletedPublisher;
+import com.partnerb2b.analysis.repository.Analysis;
+import com.partnerb2b.analysis.repository.AnalysisQueue.Claim;
+import com.partnerb2b.analysis.repository.AnalysisRepository;
+import com.partnerb2b.platform.time.TimeSource;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records the end of a claimed analysis — completed with its outcome, or failed with a reason —
+ * and its {@code analysis-completed} event, in one transaction. Only while the claim still holds
+ * (same claimer, same attempt): an instance whose lease was taken over changes nothing.
+ */
+@ApplicationScoped
+public class AnalysisCompletion {
+
+    private final AnalysisRepository analyses;
+    private final AnalysisCompletedPublisher publisher;
+    private final ObjectMapper mapper;
+    private final TimeSource time;
+
+    public AnalysisCompletion(AnalysisRepository analyses, AnalysisCompletedPublisher publisher, ObjectMapper mapper, TimeSource time) {
+        this.analyses = analyses;
+        this.publisher = publisher;
+        this.mapper = mapper;
+        this.time = time;
+    }
+
+    /** True if recorded; false if the claim was lost meanwhile. */
+    public Uni<Boolean> complete(Claim claim, String claimer, AnalysisScoring.Outcome outcome) {
+        return finish(claim, claimer, analysis -> {
+            analysis.status = Analysis.COMPLETED;
+            analysis.score = outcome.score();
+            analysis.grade = outcome.grade();
+            analysis.probabilityOfDefault = outcome.probabilityOfDefault();
+            analysis.decision = outcome.decision();
+            analysis.reasons = json(outcome.reasons());
+            analysis.affordability = json(outcome.affordability());
+            analysis.missingInputs = json(outcome.missingInputs());
+            analysis.scorecardVersion = outcome.version();
+        });
+    }
+
+    public Uni<Boolean> fail(Claim claim, String claimer, String reason) {
+        return finish(claim, claimer, analysis -> {
+            analysis.status = Analysis.FAILED;
+            analysis.failureReason = reason;
+        });
+    }
+
+    private Uni<Boolean> finish(Claim claim, String claimer, java.util.function.Consumer<Analysis> result) {
+        return Panache.withTransaction(() -> analyses.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE).chain(analysis -> {
+            if (analysis == null || !Analysis.PROCESSING.equals(analysis.status) || !claimer.equals(analysis.claimedBy)
+                    || analysis.attempts != claim.attempts()) {
+                return Uni.createFrom().item(false);
+            }
+            result.accept(analysis);
+            analysis.leaseUntil = null;
+            analysis.completedAt = time.now();
+            return publisher.append(analysis).replaceWith(true);
+        }));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.partnerb2b.analysis.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import com.partnerb2b.analysis.client.ProfileLookup;
+import com.partnerb2b.analysis.repository.Analysis;
+import com.partnerb2b.analysis.repository.AnalysisIdempotency;
+import com.partnerb2b.analysis.repository.AnalysisIdempotencyRepository;
+import com.partnerb2b.analysis.repository.AnalysisQuotaRepository;
+import com.partnerb2b.analysis.repository.AnalysisRepository;
+import com.partnerb2b.analysis.repository.SubmissionRepository;
+import com.partnerb2b.platform.crypto.Digests;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.time.TimeSource;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A partner asks for an analysis of its submitted profile. The submission comes from the
+ * profile-submitted events this service keeps; when none has arrived yet, profile-service is asked
+ * whether the profile is the caller's and submitted, so the race between the request and the event
+ * never gives a wrong answer. The partner's quota is checked under its row lock, and an
+ * {@code Idempotency-Key} replays the first answer for 24 h.
+ */
+@ApplicationScoped
+public class AnalysisRequests {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisRequests.class);
+    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+
+    /** The analysis the request made (or made the first time, for a replay). */
+    public record Requested(Analysis analysis, boolean replayed) {
+    }
+
+    private final SubmissionRepository submissions;
+    private final AnalysisRepository analyses;
+    private final AnalysisQuotaRepository quotas;
+    private final AnalysisIdempotencyRepository idempotency;
+    private final ProfileLookup profiles;
+    private final AnalysisWorker worker;
+    private final TimeSource time;
+
+    public AnalysisRequests(SubmissionRepository submissions, AnalysisRepository analyses, AnalysisQuotaRepository quotas,
+            AnalysisIdempotencyRepository idempotency, ProfileLookup profiles, AnalysisWorker worker, TimeSource time) {
+        this.submissions = submissions;
+        this.analyses = analyses;
+        this.quotas = quotas;
+        this.idempotency = idempotency;
+        this.profiles = profiles;
+        this.worker = worker;
+        this.time = time;
+    }
+
+    public Uni<Requested> request(UUID partnerId, long profilePk, String idempotencyKey, String authorization, String requestId) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            return Uni.createFrom().failure(ApiException.invalidValue(List.of(new FieldError("Idempotency-Key", "1 to 255 characters"))));
+        }
+        byte[] hash = Digests.sha256("POST /api/v1/profiles/" + profilePk + "/analyses/");
+        // Read what is known here first, then (no connection held) ask profile-service if needed.
+        Uni<Known> known = Panache.withSession(() -> replay(partnerId, idempotencyKey, hash).chain(replayed -> replayed != null
+                ? Uni.createFrom().item(new Known(replayed, null))
+                : submissions.latest(partnerId, profilePk).map(latest -> new Known(null, latest == null ? null : latest.submissionId))));
+        return known.chain(found -> {
+            if (found.replayed() != null) {
+                return Uni.createFrom().item(new Requested(found.replayed(), true));
+            }
+            Uni<UUID> submission = found.submissionId() != null ? Uni.createFrom().item(found.submissionId())
+                    : askProfileService(profilePk, authorization, requestId);
+            return submission
+                    .chain(submissionId -> Panache.withTransaction(() -> create(partnerId, profilePk, submissionId, idempotencyKey, hash)))
+                    .invoke(created -> worker.wake())
+                    .map(created -> new Requested(created, false));
+        });
+    }
+
+    private record Known(Analysis replayed, UUID submissionId) {
+    }
+
+    private Uni<Analysis> replay(UUID partnerId, String key, byte[] hash) {
+        if (key == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return idempotency.find(partnerId, key).chain(record -> {
+            if (record == null || record.createdAt.plus(IDEMPOTENCY_RETENTION).isBefore(time.now())) {
+                return Uni.createFrom().nullItem();
+            }
+            if (!Digests.same(record.requestHash, hash)) {
+                return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
+                        "Idempotency-Key already used with another request", List.of(new FieldError("Idempotency-Key", key))));
+            }
+            return analyses.findById(record.analysisId);
+        });
+    }
+
+    /** No submission of the profile has arrived here: is it the caller's, and submitted? */
+    private Uni<UUID> askProfileService(long profilePk, String authorization, String requestId) {
+        return profiles.profile(profilePk, authorization, requestId)
+                .onFailure().transform(AnalysisRequests::unavailable)
+                .map(AnalysisRequests::submittedOrRefused);
+    }
+
+    private static UUID submittedOrRefused(ProfileLookup.Answer answer) {
+        if (answer instanceof ProfileLookup.Answer.Submitted submitted) {
+            return submitted.submissionId();
+        }
+        if (answer instanceof ProfileLookup.Answer.NotSubmitted notSubmitted) {
+            throw notSubmitted(notSubmitted.status());
+        }
+        if (answer instanceof ProfileLookup.Answer.NotAllowed) {
+            throw ApiException.notAllowed();
+        }
+        throw ApiException.notFound("Profile");
+    }
+
+    private Uni<Analysis> create(UUID partnerId, long profilePk, UUID submissionId, String key, byte[] hash) {
+        return quotas.lock(partnerId).chain(quota -> quota == null || quota.limit == null
+                ? Uni.createFrom().voidItem()
+                : analyses.countUsed(partnerId).invoke(used -> {
+                    if (used >= quota.limit) {
+                        throw new ApiException(429, "quota_exceeded", "Analysis quota exceeded",
+                                List.of(new FieldError("quota", used + " of " + quota.limit + " analyses used")))
+                                .with("limit", quota.limit).with("used", used);
+                    }
+                }).replaceWithVoid())
+                .chain(() -> {
+                    Analysis analysis = new Analysis();
+                    analysis.partnerId = partnerId;
+                    analysis.profilePk = profilePk;
+                    analysis.submissionId = submissionId;
+                    analysis.status = Analysis.PENDING;
+                    analysis.createdAt = time.now();
+                    return analyses.persistAndFlush(analysis);
+                })
+                .call(analysis -> key == null ? Uni.createFrom().voidItem() : remember(partnerId, key, hash, analysis));
+    }
+
+    private Uni<?> remember(UUID partnerId, String key, byte[] hash, Analysis analysis) {
+        // An expired record of the same key is replaced.
+        return idempotency.delete("partnerId = ?1 and idempotencyKey = ?2", partnerId, key).chain(() -> {
+            AnalysisIdempotency record = new AnalysisIdempotency();
+            record.partnerId = partnerId;
+            record.idempotencyKey = key;
+            record.requestHash = hash;
+            record.analysisId = analysis.id;
+            record.createdAt = time.now();
+            return idempotency.persist(record);
+        });
+    }
+
+    private static ApiException notSubmitted(String status) {
+        return new ApiException(400, "profile_not_submitted", "Profile not submitted",
+                List.of(new FieldError("status", "the profile is " + status + ": submit it before asking for an analysis")));
+    }
+
+    private static Throwable unavailable(Throwable failure) {
+        if (failure instanceof ApiException) {
+            return failure;
+        }
+        LOG.warnf("profile-service could not tell whether a profile is submitted: %s", failure.toString());
+        String why = failure instanceof CircuitBreakerOpenException ? "profile-service is unavailable"
+                : failure instanceof TimeoutException ? "profile-service did not answer in time" : "profile-service could not be asked";
+        return ApiException.unavailable("profile", why + ": retry");
+    }
+
+    /** Stored keys are useless after the retention period: deleted every hour. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeExpiredKeys() {
+        return Panache.withTransaction(() -> idempotency.deleteOlderThan(time.now().minus(IDEMPOTENCY_RETENTION))).replaceWithVoid();
+    }
+}

@@ -1,0 +1,92 @@
+package com.partnerb2b.analysis;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.test.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A request that arrives before the profile's submission event: profile-service is asked, on the
+ * caller's behalf, and the partner gets the right answer whatever the race.
+ */
+@QuarkusTest
+class RequestBeforeEventTest {
+
+    @Test
+    void submitted_with_its_event_in_flight_the_analysis_waits_for_the_submission_then_is_scored() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        UUID submission = UUID.randomUUID();
+        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, submission.toString());
+        String requestId = UUID.randomUUID().toString();
+
+        long analysisPk = partner.request().header("X-Request-Id", requestId)
+                .post("/api/v1/profiles/" + pk + "/analyses/").then().statusCode(201)
+                .body("data.status", equalTo("pending"))
+                .extract().jsonPath().getLong("data.pk");
+        Map<String, String> heard = ProfileServiceStandIn.heard(pk);
+        assertEquals("Bearer " + partner.token, heard.get("authorization"), "the caller's token is forwarded");
+        assertEquals(requestId, heard.get("x-request-id"), "the caller's request id is forwarded");
+        assertEquals("pending", Rows.text("SELECT status FROM analyses WHERE id = ?", analysisPk),
+                "nothing to score before the submission arrives");
+
+        partner.publish(pk, submission, Partner.customer(), Instant.now(), UUID.randomUUID().toString());
+        partner.awaitFinished(analysisPk)
+                .body("data.status", equalTo("completed"))
+                .body("data.submissionId", equalTo(submission.toString()));
+    }
+
+    @Test
+    void a_draft_profile_is_not_analysed() {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        ProfileServiceStandIn.draft(pk, "Bearer " + partner.token);
+        partner.requestAnalysis(pk).statusCode(400)
+                .body("error.message", equalTo("Profile not submitted"))
+                .body("error.details[0].field", equalTo("status"));
+    }
+
+    @Test
+    void another_partners_or_an_unknown_profile_is_not_found_and_its_analyses_are_not_shown() throws Exception {
+        Partner owner = new Partner();
+        Partner other = new Partner();
+        long pk = Partner.newProfilePk();
+        long analysisPk = owner.submitAndRequest(pk, Partner.customer());
+        owner.awaitFinished(analysisPk).body("data.status", equalTo("completed"));
+
+        other.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        other.analysis(analysisPk).statusCode(404).body("error.message", equalTo("Analysis Not Found"));
+        other.analysesOf(pk, "").statusCode(200).body("data", equalTo(List.of())).body("meta.total", equalTo(0));
+        owner.requestAnalysis(Partner.newProfilePk()).statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        owner.analysis(Long.MAX_VALUE).statusCode(404);
+        owner.request().get("/api/v1/analyses/abc/").then().statusCode(404);
+    }
+
+    @Test
+    void a_partner_not_activated_is_not_allowed() {
+        UUID partnerId = UUID.randomUUID();
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.pendingPartner(partnerId))
+                .post("/api/v1/profiles/1/analyses/").then().statusCode(403)
+                .body("error.message", equalTo("Not Allowed"));
+    }
+
+    @Test
+    void profile_service_failing_is_a_503_to_retry_not_a_wrong_answer() {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        ProfileServiceStandIn.answer(pk, "Bearer " + partner.token, 500, "{}");
+        partner.requestAnalysis(pk).statusCode(503)
+                .header("Retry-After", "1")
+                .body("error.details[0].field", equalTo("profile"));
+        assertEquals(0, Rows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));
+    }
+}

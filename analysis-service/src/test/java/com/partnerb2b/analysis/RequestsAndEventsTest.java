@@ -1,0 +1,148 @@
+package com.partnerb2b.analysis;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.events.ProfileSubmitted;
+import com.partnerb2b.platform.test.TestTokens;
+import com.partnerb2b.platform.test.TestTopics;
+
+import io.restassured.http.ContentType;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Idempotent requests and consumption, the partner's quota, and events the consumer cannot use. */
+@QuarkusTest
+class RequestsAndEventsTest {
+
+    @Test
+    void the_same_idempotency_key_replays_the_first_answer_and_creates_nothing() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
+        String key = UUID.randomUUID().toString();
+        long first = partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(201).extract().jsonPath().getLong("data.pk");
+        partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(201).body("data.pk", equalTo((int) first)).body("data.status", equalTo("pending"));
+        assertEquals(1, Rows.count("SELECT count(*) FROM analyses WHERE partner_id = ?", partner.id));
+
+        long otherPk = Partner.newProfilePk();
+        Partner.awaitKept(partner.submit(otherPk, Partner.customer(), Instant.now()));
+        partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + otherPk + "/analyses/")
+                .then().statusCode(422).body("error.details[0].field", equalTo("Idempotency-Key"));
+        partner.request().header("Idempotency-Key", "").post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void a_redelivered_submission_is_kept_once() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        UUID submission = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        partner.publish(pk, submission, Partner.customer(), Instant.now(), eventId);
+        partner.publish(pk, submission, Map.of("monthly_income", 1), Instant.now(), eventId);
+        // A marker on the same key (same partition) follows the redelivery: once it is kept, the redelivery was consumed.
+        UUID marker = partner.submit(pk, Partner.customer(), Instant.now());
+        Partner.awaitKept(marker);
+        assertEquals(1, Rows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId));
+        assertEquals(1, Rows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submission));
+        assertTrue(Rows.text("SELECT attributes FROM submissions WHERE submission_id = ?", submission).contains("\"requested_amount\":10000"),
+                "the first delivery's values are kept");
+    }
+
+    @Test
+    void events_the_consumer_cannot_use_are_set_aside_and_consumption_goes_on() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        String key = String.valueOf(pk);
+        String unreadable = "not json " + UUID.randomUUID();
+        String v1 = """
+                {"specversion": "1.0", "id": "%s", "source": "/partnerb2b/profile-service",
+                 "type": "com.partnerb2b.profile.submitted.v1", "subject": "%s", "time": "2026-11-25T10:00:00Z",
+                 "data": {"partnerId": "%s", "profilePk": %s, "attributes": {}}}""".formatted(UUID.randomUUID(), key, partner.id, key);
+        String noSubmission = """
+                {"specversion": "1.0", "id": "%s", "source": "/partnerb2b/profile-service",
+                 "type": "%s", "subject": "%s", "time": "2026-11-25T10:00:00Z",
+                 "data": {"partnerId": "%s", "profilePk": %s, "submittedAt": "2026-11-25T10:00:00Z", "attributes": {}}}"""
+                .formatted(UUID.randomUUID(), ProfileSubmitted.TYPE, key, partner.id, key);
+        double failedBefore = failedCounter();
+        TestTopics.send(ProfileSubmitted.TOPIC, key, unreadable);
+        TestTopics.send(ProfileSubmitted.TOPIC, key, v1);
+        TestTopics.send(ProfileSubmitted.TOPIC, key, noSubmission);
+        UUID after = partner.submit(pk, Partner.customer(), Instant.now());
+        Partner.awaitKept(after);
+
+        assertEquals(1, Rows.count("SELECT count(*) FROM failed_events WHERE payload = ?", unreadable));
+        assertEquals("type is not " + ProfileSubmitted.TYPE, Rows.text("SELECT reason FROM failed_events WHERE payload = ?", v1));
+        assertEquals("missing or invalid submissionId", Rows.text("SELECT reason FROM failed_events WHERE payload = ?", noSubmission));
+        assertTrue(failedCounter() >= failedBefore + 3, "partnerb2b.events.failed counts them");
+    }
+
+    @Test
+    void an_operator_quota_limits_the_partners_analyses() throws Exception {
+        Partner partner = new Partner();
+        String operator = TestTokens.operator();
+        String quota = "/admin/v1/analysis-quotas/" + partner.id + "/";
+        given().auth().oauth2(operator).get(quota).then().statusCode(200)
+                .body("data.limit", nullValue()).body("data.used", equalTo(0));
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"limit\": 1}").put(quota).then().statusCode(200)
+                .body("data.limit", equalTo(1));
+
+        long pk = Partner.newProfilePk();
+        partner.submitAndRequest(pk, Partner.customer());
+        partner.requestAnalysis(pk).statusCode(429)
+                .body("error.code", equalTo("quota_exceeded"))
+                .body("error.limit", equalTo(1))
+                .body("error.used", equalTo(1));
+        given().auth().oauth2(operator).get(quota).then().statusCode(200).body("data.used", equalTo(1));
+
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"limit\": null}").put(quota).then().statusCode(200);
+        partner.requestAnalysis(pk).statusCode(201);
+
+        for (String bad : new String[] { "{\"limit\": -1}", "{\"limit\": \"ten\"}", "{\"limit\": 1.5}", "{}", "[]" }) {
+            given().auth().oauth2(operator).contentType(ContentType.JSON).body(bad).put(quota).then().statusCode(400)
+                    .body("error.details[0].field", equalTo("limit"));
+        }
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"limit\": 1}")
+                .put("/admin/v1/analysis-quotas/not-a-uuid/").then().statusCode(404);
+        partner.request().contentType(ContentType.JSON).body("{\"limit\": 1000}").put(quota).then().statusCode(403);
+    }
+
+    @Test
+    void operators_see_the_scorecard_and_the_stability_of_its_population() throws Exception {
+        Partner partner = new Partner();
+        long analysisPk = partner.submitAndRequest(Partner.newProfilePk(), Partner.customer());
+        partner.awaitFinished(analysisPk);
+        var json = given().auth().oauth2(TestTokens.operator()).get("/admin/v1/scorecards/active/").then().statusCode(200)
+                .body("data.name", equalTo(com.partnerb2b.scorecard.Scorecard.reference().name()))
+                .body("data.psiAlertLevel", equalTo(0.25f))
+                .extract().jsonPath();
+        long sample = json.getLong("data.stability.sampleSize");
+        assertTrue(sample >= 1);
+        assertEquals(sample, Rows.count("SELECT count(*) FROM analyses WHERE status = 'completed'"));
+        assertTrue(json.getDouble("data.stability.psi") >= 0);
+        String gauge = metric("partnerb2b_scorecard_psi");
+        double published = Double.parseDouble(gauge.substring(gauge.lastIndexOf(' ') + 1));
+        assertTrue(published >= 0, "the gauge carries the index once computed: " + gauge);
+    }
+
+    private static double failedCounter() {
+        String body = given().get("/q/metrics").then().extract().asString();
+        return body.lines().filter(l -> l.startsWith("partnerb2b_events_failed_total") && l.contains("topic=\"profile-submitted\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static String metric(String name) {
+        return given().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith(name)).findFirst().orElse(null);
+    }
+}
