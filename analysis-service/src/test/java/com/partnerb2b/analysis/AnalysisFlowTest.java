@@ -67,7 +67,7 @@ class AnalysisFlowTest {
                 .body("data.missing_inputs", equalTo(List.of()))
                 .body("data.failure_reason", nullValue());
         var json = finished.extract().jsonPath();
-        assertEquals(expected.probabilityOfDefault(), json.getDouble("data.probability_of_default"), 1e-9);
+        assertEquals(expected.probabilityOfDefault(), json.getDouble("data.probability_of_default"), 1e-6);
         assertEquals(expected.reasons().stream().map(Reason::code).toList(), json.getList("data.reasons.code"));
         assertEquals(expected.reasons().stream().map(Reason::label).toList(), json.getList("data.reasons.label"));
         assertTrue(json.getList("data.reasons").size() <= 4);

@@ -39,8 +39,8 @@ class RequestsAndEventsTest {
         Partner.awaitKept(partner.submit(otherPk, Partner.customer(), Instant.now()));
         partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + otherPk + "/analyses/")
                 .then().statusCode(422).body("error.details[0].field", equalTo("Idempotency-Key"));
-        partner.request().header("Idempotency-Key", "").post("/api/v1/profiles/" + pk + "/analyses/")
-                .then().statusCode(400);
+        partner.request().header("Idempotency-Key", "k".repeat(256)).post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(400).body("error.details[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test

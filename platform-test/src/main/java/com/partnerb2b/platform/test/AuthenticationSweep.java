@@ -168,8 +168,8 @@ public final class AuthenticationSweep {
 
     /** A path that a route's pattern matches, the way the route table writes its patterns. */
     static String sampleOf(String pattern) {
-        String sample = pattern.replace("^", "").replace("$", "")
-                .replace("[^/]+", SAMPLE_ID)
+        String sample = pattern.replace("[^/]+", SAMPLE_ID)
+                .replace("^", "").replace("$", "")
                 .replace("(/.*)?", "")
                 .replace("\\", "");
         if (!Pattern.compile(pattern).matcher(sample).matches()) {
