@@ -170,6 +170,52 @@ class LocalStackIT {
     }
 
     @Test
+    void a_submitted_profile_is_analysed_scored_and_its_score_shown_on_the_profile() throws Exception {
+        String access = JSON.readTree(post("/api/v1/auth/token/", "{\"apiKey\":\"" + demoKey + "\"}", null).body())
+                .path("data").path("access").asText();
+        String profile = """
+                {"attributes": {"lastname": "Martin", "firstname": "Paul", "email": "paul@example.fr",
+                 "phone_number": "0612345678", "birth_date": "1979-03-02", "delivery_address1": "2 rue de Lyon",
+                 "monthly_income": 3200, "monthly_charges": 600, "requested_amount": 8000, "credit_duration_months": 24,
+                 "credit_purpose": "voiture_occasion", "checking_account_status": "créditeur_200_et_plus",
+                 "savings_amount": 1500, "credit_history": "crédits_remboursés", "professional_situation": "salarié",
+                 "years_in_current_job": 8, "guarantor": "aucun", "years_at_current_address": 6, "assets": "immobilier",
+                 "other_credits": "aucun", "housing_situation": "propriétaire", "existing_credits_number": 1,
+                 "children_number": 2}, "externalReference": "IT-ANALYSIS"}""";
+        HttpResponse<String> created = send("POST", "/api/v1/profiles/", access, profile);
+        assertEquals(201, created.statusCode(), created.body());
+        long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
+
+        HttpResponse<String> draft = send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null);
+        assertEquals(400, draft.statusCode(), draft.body());
+        assertEquals("Profile not submitted", JSON.readTree(draft.body()).path("error").path("message").asText());
+
+        HttpResponse<String> submitted = send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        // Asked at once: the submission event may still be on its way; either way the answer is 201.
+        HttpResponse<String> requested = send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null);
+        assertEquals(201, requested.statusCode(), requested.body());
+        JsonNode answer = JSON.readTree(requested.body()).path("data");
+        assertEquals("Vous venez de faire une demande d'analyse pour le profile " + pk, answer.path("message").asText());
+        assertEquals("pending", answer.path("status").asText());
+        long analysisPk = answer.path("pk").asLong();
+
+        JsonNode analysis = awaitJson("/api/v1/analyses/" + analysisPk + "/", access,
+                data -> "completed".equals(data.path("status").asText()));
+        assertTrue(analysis.path("score").isInt(), analysis.toString());
+        assertTrue(List.of("A", "B", "C", "D", "E").contains(analysis.path("grade").asText()), analysis.toString());
+        assertTrue(List.of("approve", "review", "decline").contains(analysis.path("decision").asText()), analysis.toString());
+        assertTrue(analysis.path("reasons").size() <= 4, analysis.toString());
+        assertEquals(0, analysis.path("missing_inputs").size(), analysis.toString());
+        assertEquals("354.56", analysis.path("affordability").path("monthly_instalment").decimalValue().toPlainString(),
+                "8,000 over 24 months at 6 %");
+
+        JsonNode shown = awaitJson("/api/v1/profiles/" + pk + "/", access,
+                data -> data.path("last_analyse").path("score").asInt(-1) == analysis.path("score").asInt());
+        assertEquals("analyzed", shown.path("status").asText());
+    }
+
+    @Test
     void an_eleven_megabyte_pdf_through_the_gateway_is_a_413_envelope() throws Exception {
         String access = JSON.readTree(post("/api/v1/auth/token/", "{\"apiKey\":\"" + demoKey + "\"}", null).body())
                 .path("data").path("access").asText();
@@ -314,6 +360,28 @@ class LocalStackIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertEquals("ES256", JSON.readTree(response.body()).path("keys").get(0).path("alg").asText());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String access, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + access);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs the path every half second until its data satisfies the condition (a minute at most); returns that data. */
+    private static JsonNode awaitJson(String path, String access, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] data = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> response = send("GET", path, access, null);
+            assertEquals(200, response.statusCode(), response.body());
+            data[0] = JSON.readTree(response.body()).path("data");
+            return condition.test(data[0]);
+        });
+        return data[0];
     }
 
     private static HttpResponse<String> post(String path, String body, String requestId) throws Exception {

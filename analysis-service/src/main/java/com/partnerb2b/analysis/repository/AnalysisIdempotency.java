@@ -1,8 +1,6 @@
 package com.partnerb2b.analysis.repository;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,10 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import com.partnerb2b.platform.idempotency.PartnerIdempotencyKey;
+
 /** The analysis a request sent with an {@code Idempotency-Key} created. */
 @Entity
 @Table(name = "idempotency_keys")
-@IdClass(AnalysisIdempotency.Key.class)
+@IdClass(PartnerIdempotencyKey.class)
 public class AnalysisIdempotency {
 
     @Id
@@ -34,28 +34,4 @@ public class AnalysisIdempotency {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    public static class Key implements Serializable {
-        public UUID partnerId;
-        public String idempotencyKey;
-
-        public Key() {
-        }
-
-        public Key(UUID partnerId, String idempotencyKey) {
-            this.partnerId = partnerId;
-            this.idempotencyKey = idempotencyKey;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(partnerId, key.partnerId)
-                    && Objects.equals(idempotencyKey, key.idempotencyKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(partnerId, idempotencyKey);
-        }
-    }
 }

@@ -5,14 +5,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.idempotency.PartnerIdempotencyKey;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class AnalysisIdempotencyRepository implements PanacheRepositoryBase<AnalysisIdempotency, AnalysisIdempotency.Key> {
+public class AnalysisIdempotencyRepository implements PanacheRepositoryBase<AnalysisIdempotency, PartnerIdempotencyKey> {
 
     public Uni<AnalysisIdempotency> find(UUID partnerId, String key) {
-        return findById(new AnalysisIdempotency.Key(partnerId, key));
+        return findById(new PartnerIdempotencyKey(partnerId, key));
     }
 
     public Uni<Long> deleteOlderThan(Instant limit) {

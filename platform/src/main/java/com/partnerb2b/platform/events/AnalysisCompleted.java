@@ -2,7 +2,6 @@ package com.partnerb2b.platform.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,19 +53,8 @@ public record AnalysisCompleted(
 
     @Override
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (partnerId == null) {
-            problems.add("partnerId");
-        }
-        if (profilePk == null) {
-            problems.add("profilePk");
-        }
-        if (submissionId == null) {
-            problems.add("submissionId");
-        }
-        if (analysisPk == null) {
-            problems.add("analysisPk");
-        }
+        List<String> problems = EventData.missing("partnerId", partnerId, "profilePk", profilePk, "submissionId", submissionId,
+                "analysisPk", analysisPk);
         if (!COMPLETED.equals(status) && !FAILED.equals(status)) {
             problems.add("status");
         }

@@ -1,7 +1,6 @@
 package com.partnerb2b.platform.events;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,22 +25,7 @@ public record ProfileSubmitted(
 
     @Override
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (partnerId == null) {
-            problems.add("partnerId");
-        }
-        if (profilePk == null) {
-            problems.add("profilePk");
-        }
-        if (submissionId == null) {
-            problems.add("submissionId");
-        }
-        if (submittedAt == null) {
-            problems.add("submittedAt");
-        }
-        if (attributes == null) {
-            problems.add("attributes");
-        }
-        return problems;
+        return EventData.missing("partnerId", partnerId, "profilePk", profilePk, "submissionId", submissionId,
+                "submittedAt", submittedAt, "attributes", attributes);
     }
 }
