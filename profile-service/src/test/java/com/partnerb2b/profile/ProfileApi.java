@@ -60,4 +60,15 @@ final class ProfileApi {
     ValidatableResponse get(long pk) {
         return request().get("/api/v1/profiles/" + pk + "/").then();
     }
+
+    /** PATCH: the given attributes replace their values (a submitted profile returns to draft). */
+    ValidatableResponse patch(long pk, Map<String, Object> attributes) {
+        return request().contentType(ContentType.JSON).body(Map.of("attributes", attributes))
+                .patch("/api/v1/profiles/" + pk + "/").then();
+    }
+
+    /** The profile's current submission as its detail view shows it; null for a draft. */
+    String submissionId(long pk) {
+        return get(pk).statusCode(200).extract().jsonPath().getString("data.submissionId");
+    }
 }

@@ -1,63 +1,175 @@
 package com.partnerb2b.profile;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.partnerb2b.platform.test.PostgresTestResource;
+import com.partnerb2b.platform.test.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ProfileSubmittedEventTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DECIMAL = "event_debt_ratio";
+    private static final String JSON_VALUE = "event_preferences";
     private final ProfileApi partner = new ProfileApi();
 
     @Test
-    void submit_publishes_one_cloudevent_keyed_by_the_profile() throws Exception {
+    void submit_publishes_one_v2_cloudevent_with_typed_values_keyed_by_the_profile() throws Exception {
+        addAttribute(Map.of("name", DECIMAL, "displayedName", "Taux d'endettement", "type", "float", "category", "diverse"));
+        addAttribute(Map.of("name", JSON_VALUE, "displayedName", "Préférences", "type", "json", "category", "diverse"));
         long pk = partner.request().contentType(ContentType.JSON)
                 .body(Map.of("attributes", ProfileApi.with("identity_document_number", "SECRET-ID-42",
-                        "means_of_movement", List.of("vélo", "auto"), "requested_amount", 15000), "externalReference", "EVT-1"))
+                        "means_of_movement", List.of("vélo", "auto"), "requested_amount", 15000, "children_number", "2",
+                        "scholarship_student", true, DECIMAL, 0.35, JSON_VALUE, Map.of("channel", "sms", "optIn", true)),
+                        "externalReference", "EVT-1"))
                 .post("/api/v1/profiles/").then().statusCode(201).extract().jsonPath().getLong("data.pk");
         DocumentTest.uploadPdf(partner, pk, "bank_statement");
         partner.submit(pk).statusCode(200);
 
         List<String> eventIds = OutboxRows.eventIds(pk);
         assertEquals(1, eventIds.size(), "one event per submission");
-        ConsumerRecord<String, String> record = KafkaEvents.awaitEvent("profile-submitted", eventIds.get(0), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = KafkaEvents.awaitEvent("profile-submitted", eventIds.get(0), WAIT);
         assertEquals(String.valueOf(pk), record.key());
         JsonNode event = JSON.readTree(record.value());
         assertEquals("1.0", event.path("specversion").asText());
-        assertEquals("com.partnerb2b.profile.submitted.v1", event.path("type").asText());
+        assertEquals("com.partnerb2b.profile.submitted.v2", event.path("type").asText());
         assertEquals("/partnerb2b/profile-service", event.path("source").asText());
         assertEquals(String.valueOf(pk), event.path("subject").asText());
-        assertFalse(event.path("id").asText().isEmpty());
+        assertEquals(eventIds.get(0), event.path("id").asText());
         assertNotNull(Instant.parse(event.path("time").asText()));
         assertEquals("application/cloudevents+json",
                 new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
 
         JsonNode data = event.path("data");
         assertEquals(partner.partnerId.toString(), data.path("partnerId").asText());
+        assertTrue(data.path("profilePk").isIntegralNumber());
         assertEquals(pk, data.path("profilePk").asLong());
+        assertNotNull(UUID.fromString(data.path("submissionId").asText()));
+        assertTrue(data.path("catalogueVersion").isIntegralNumber());
+        assertEquals(catalogueVersion(), data.path("catalogueVersion").asLong(), "the catalogue the submit checked against");
         assertEquals("EVT-1", data.path("externalReference").asText());
-        assertEquals("2800", data.path("attributes").path("monthly_income").asText());
-        assertEquals("15000", data.path("attributes").path("requested_amount").asText());
-        assertEquals(2, data.path("attributes").path("means_of_movement").size());
-        assertTrue(data.path("attributes").path("identity_document_number").isMissingNode(), "no sensitive value");
-        assertTrue(data.path("attributes").path("bank_statement").isMissingNode(), "no document");
+        assertEquals(event.path("time").asText(), data.path("submittedAt").asText());
+
+        JsonNode attributes = data.path("attributes");
+        assertInteger(2800, attributes.path("monthly_income"));
+        assertInteger(15000, attributes.path("requested_amount"));
+        assertInteger(2, attributes.path("children_number"));
+        assertTrue(attributes.path("scholarship_student").isBoolean(), attributes.toString());
+        assertTrue(attributes.path("scholarship_student").booleanValue());
+        assertTrue(attributes.path("birth_date").isTextual());
+        assertEquals("1988-04-12", attributes.path("birth_date").asText());
+        assertEquals(JSON.readTree("[\"vélo\", \"auto\"]"), attributes.path("means_of_movement"));
+        assertTrue(attributes.path(DECIMAL).isFloatingPointNumber(), attributes.toString());
+        assertEquals(0.35, attributes.path(DECIMAL).doubleValue());
+        assertEquals(JSON.readTree("{\"channel\": \"sms\", \"optIn\": true}"), attributes.path(JSON_VALUE));
+        assertEquals("Dupont", attributes.path("lastname").asText());
+        assertTrue(attributes.path("identity_document_number").isMissingNode(), "no sensitive value");
+        assertTrue(attributes.path("bank_statement").isMissingNode(), "no document");
         assertFalse(record.value().contains("SECRET-ID-42"));
+
+        // What the partner (and analysis-service, with the partner's token) reads is this submission.
+        String submissionId = data.path("submissionId").asText();
+        partner.get(pk).statusCode(200).body("data.status", equalTo("complete")).body("data.submissionId", equalTo(submissionId));
+        partner.request().get("/api/v1/profiles/").then().statusCode(200)
+                .body("data.find { it.pk == " + pk + " }.submissionId", equalTo(submissionId));
+    }
+
+    @Test
+    void a_published_event_follows_the_asyncapi_schema_and_a_text_number_does_not() throws Exception {
+        long pk = partner.createValid();
+        partner.submit(pk).statusCode(200);
+        String published = KafkaEvents.awaitEvent("profile-submitted", OutboxRows.eventIds(pk).get(0), WAIT).value();
+
+        assertEquals(List.of(), EventSchemas.problems("profileSubmittedEvent", published));
+
+        ObjectNode textNumber = (ObjectNode) JSON.readTree(published);
+        ((ObjectNode) textNumber.path("data").path("attributes")).put("monthly_income", "2800");
+        List<String> problems = EventSchemas.problems("profileSubmittedEvent", textNumber.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("monthly_income")), problems.toString());
+
+        ObjectNode textPk = (ObjectNode) JSON.readTree(published);
+        ((ObjectNode) textPk.path("data")).put("profilePk", String.valueOf(pk));
+        problems = EventSchemas.problems("profileSubmittedEvent", textPk.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("profilePk")), problems.toString());
+    }
+
+    @Test
+    void each_submit_is_a_new_submission_and_a_change_clears_it() throws Exception {
+        long pk = partner.createValid();
+        partner.get(pk).body("data.submissionId", nullValue());
+        partner.submit(pk).statusCode(200);
+        JsonNode first = submittedData(pk, 0);
+        assertEquals(first.path("submissionId").asText(), partner.submissionId(pk));
+
+        // Submitting a submitted profile again is no new submission.
+        partner.submit(pk).statusCode(200);
+        assertEquals(1, OutboxRows.eventIds(pk).size());
+
+        partner.patch(pk, Map.of("monthly_income", 3100)).statusCode(200)
+                .body("data.status", equalTo("draft")).body("data.submissionId", nullValue());
+        partner.request().get("/api/v1/profiles/").then().statusCode(200)
+                .body("data.find { it.pk == " + pk + " }.submissionId", nullValue());
+
+        partner.submit(pk).statusCode(200);
+        JsonNode second = submittedData(pk, 1);
+        assertNotEquals(first.path("submissionId").asText(), second.path("submissionId").asText());
+        assertEquals(second.path("submissionId").asText(), partner.submissionId(pk));
+        assertEquals(3100, second.path("attributes").path("monthly_income").intValue());
+        partner.get(pk).body("data.status", Matchers.equalTo("complete"));
+    }
+
+    /** The data of the profile's n-th profile-submitted event, as published on Kafka. */
+    private static JsonNode submittedData(long pk, int n) throws Exception {
+        List<String> ids = OutboxRows.eventIds(pk);
+        assertEquals(n + 1, ids.size(), "events of profile " + pk);
+        return JSON.readTree(KafkaEvents.awaitEvent("profile-submitted", ids.get(n), WAIT).value()).path("data");
+    }
+
+    private static void assertInteger(long expected, JsonNode value) {
+        assertTrue(value.isIntegralNumber(), value + " is a JSON integer");
+        assertEquals(expected, value.longValue());
+    }
+
+    /** Adds an attribute to the catalogue unless an earlier test did. */
+    private static void addAttribute(Map<String, Object> attribute) {
+        RestAssured.given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body(attribute)
+                .post("/admin/v1/attributes/").then().statusCode(Matchers.anyOf(equalTo(201), equalTo(409)));
+    }
+
+    private static long catalogueVersion() throws Exception {
+        try (Connection connection = PostgresTestResource.database().connect();
+                PreparedStatement statement = connection.prepareStatement("SELECT version FROM catalogue_version");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -1,75 +1,35 @@
 package com.partnerb2b.profile.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.partnerb2b.platform.messaging.ProcessedEvents;
-import com.partnerb2b.profile.repository.Profile;
-import com.partnerb2b.profile.repository.ProfileRepository;
+import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.platform.messaging.EventInbox;
+import com.partnerb2b.profile.service.ProfileAnalysisService;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Shows each profile's latest analysis ({@code last_analyse}) and marks it {@code analyzed}, from
- * {@code analysis-completed} events; a redelivered event changes nothing.
+ * Takes {@code analysis-completed} ({@value AnalysisCompleted#TYPE}) through the platform's inbox
+ * (parsed, checked, handled once; a poison message set aside in {@code failed_events}) and hands
+ * each analysis to {@link ProfileAnalysisService}. The returned {@code Uni} fails only when the
+ * inbox cannot even record a failure: the channel then fails rather than lose the message.
  */
 @ApplicationScoped
 public class AnalysisCompletedConsumer {
 
-    private static final Logger LOG = Logger.getLogger(AnalysisCompletedConsumer.class);
+    private final EventInbox inbox;
+    private final ProfileAnalysisService analyses;
 
-    private final ProcessedEvents processed;
-    private final ProfileRepository profiles;
-    private final ObjectMapper mapper;
-
-    public AnalysisCompletedConsumer(ProcessedEvents processed, ProfileRepository profiles, ObjectMapper mapper) {
-        this.processed = processed;
-        this.profiles = profiles;
-        this.mapper = mapper;
+    public AnalysisCompletedConsumer(EventInbox inbox, ProfileAnalysisService analyses) {
+        this.inbox = inbox;
+        this.analyses = analyses;
     }
 
     @Incoming("analysis-completed")
     public Uni<Void> consume(String payload) {
-        JsonNode event;
-        try {
-            event = mapper.readTree(payload);
-        } catch (Exception e) {
-            LOG.warn("Ignoring an analysis-completed message that is not JSON");
-            return Uni.createFrom().voidItem();
-        }
-        JsonNode id = event.path("id");
-        String eventId = id.isTextual() ? id.asText() : null;
-        JsonNode data = event.path("data");
-        if (eventId == null || eventId.isBlank() || eventId.length() > 200 || eventId.indexOf('\u0000') >= 0
-                || !data.path("profilePk").canConvertToLong()) {
-            LOG.warnf("Ignoring analysis-completed event without id or profilePk: %s", eventId);
-            return Uni.createFrom().voidItem();
-        }
-        long profileId = data.path("profilePk").asLong();
-        ObjectNode lastAnalysis = mapper.createObjectNode();
-        for (String field : new String[] { "score", "status", "details", "version" }) {
-            JsonNode value = data.path(field);
-            lastAnalysis.set(field, value.isMissingNode() ? NullNode.getInstance() : value);
-        }
-        // A failure here is the database's, not the event's: retry, then fail the channel (the
-        // service turns unhealthy and restarts) rather than skip the event and lose it.
-        return processed.once(eventId, () -> profiles.findById(profileId).chain(profile -> {
-            if (profile == null) {
-                return Uni.createFrom().voidItem();
-            }
-            profile.lastAnalysis = lastAnalysis.toString();
-            if ("completed".equals(data.path("status").asText()) && Profile.COMPLETE.equals(profile.status)) {
-                profile.status = Profile.ANALYZED;
-            }
-            return Uni.createFrom().voidItem();
-        })).onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).atMost(20).replaceWithVoid();
+        return inbox.receive(AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class,
+                (envelope, analysis) -> analyses.record(analysis)).replaceWithVoid();
     }
 }

@@ -46,7 +46,14 @@ public class Profile {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
-    /** The latest analysis outcome as JSON ({@code score, status, details, version}), from analysis-completed. */
+    /**
+     * The current submission: set anew by every submit, cleared when the profile returns to draft.
+     * An analysis is shown only if it was computed on this submission.
+     */
+    @Column(name = "submission_id")
+    public UUID submissionId;
+
+    /** The latest analysis of the current submission as JSON (see ProfileAnalysisService), from analysis-completed. */
     @Column(name = "last_analysis")
     public String lastAnalysis;
 

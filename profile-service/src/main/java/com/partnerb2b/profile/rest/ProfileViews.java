@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,10 +28,11 @@ public final class ProfileViews {
     public record ValueView(AttributeName attribute, Object value) {
     }
 
-    /** Creation and list answers. */
+    /** Creation and list answers; {@code submissionId} names the current submission (null for a draft). */
     public record ProfileView(
             long pk,
             String status,
+            UUID submissionId,
             Instant createdAt,
             Instant updatedAt,
             String externalReference,
@@ -41,6 +43,7 @@ public final class ProfileViews {
     public record ProfileDetailView(
             long pk,
             String status,
+            UUID submissionId,
             Instant createdAt,
             Instant updatedAt,
             String externalReference,
@@ -55,7 +58,7 @@ public final class ProfileViews {
 
     public static ProfileView summary(ProfileSnapshot snapshot) {
         var p = snapshot.profile();
-        return new ProfileView(p.id, p.status, p.createdAt, p.updatedAt, p.externalReference, values(snapshot.values()));
+        return new ProfileView(p.id, p.status, p.submissionId, p.createdAt, p.updatedAt, p.externalReference, values(snapshot.values()));
     }
 
     public static ProfileDetailView detail(ProfileSnapshot snapshot) {
@@ -68,7 +71,7 @@ public final class ProfileViews {
                 lastAnalyse = null;
             }
         }
-        return new ProfileDetailView(p.id, p.status, p.createdAt, p.updatedAt, p.externalReference, values(snapshot.values()),
+        return new ProfileDetailView(p.id, p.status, p.submissionId, p.createdAt, p.updatedAt, p.externalReference, values(snapshot.values()),
                 snapshot.documents().stream().map(ProfileViews::document).toList(), lastAnalyse);
     }
 

@@ -9,17 +9,24 @@ import java.util.stream.Collectors;
 
 import com.partnerb2b.profile.repository.Attribute;
 
-/** The attribute catalogue as loaded for one request, looked up by name and id. */
+/** The attribute catalogue as loaded for one request, looked up by name and id, at the version it was read. */
 public final class Catalogue {
 
+    private final long version;
     private final List<Attribute> attributes;
     private final Map<String, Attribute> byName;
     private final Map<Long, Attribute> byId;
 
-    public Catalogue(List<Attribute> attributes) {
+    public Catalogue(List<Attribute> attributes, long version) {
+        this.version = version;
         this.attributes = List.copyOf(attributes);
         this.byName = attributes.stream().collect(Collectors.toMap(a -> a.name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.byId = attributes.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+    }
+
+    /** The database's catalogue version these attributes were read at (profile-submitted's catalogueVersion). */
+    public long version() {
+        return version;
     }
 
     public List<Attribute> attributes() {

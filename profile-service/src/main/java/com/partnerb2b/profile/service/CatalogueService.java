@@ -68,7 +68,7 @@ public class CatalogueService {
     /** Read the version before the rows: a change between the two only causes one more reload. */
     private Uni<Catalogue> load(long version) {
         return attributes.catalogue().map(list -> {
-            Catalogue loaded = new Catalogue(list);
+            Catalogue loaded = new Catalogue(list, version);
             cached = new Cached(loaded, version, Instant.now());
             return loaded;
         });

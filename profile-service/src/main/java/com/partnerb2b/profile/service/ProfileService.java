@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.time.TimeSource;
 import com.partnerb2b.profile.messaging.ProfileSubmittedPublisher;
 import com.partnerb2b.profile.repository.Attribute;
@@ -156,15 +157,32 @@ public class ProfileService {
                         return Uni.createFrom().item(completeness);
                     }
                     profile.status = Profile.COMPLETE;
+                    profile.submissionId = UUID.randomUUID();
                     profile.submittedAt = time.now();
                     profile.updatedAt = profile.submittedAt;
-                    return submitted.append(profile, values).replaceWith(completeness);
+                    return submitted.append(submission(profile, catalogue, values)).replaceWith(completeness);
                 })));
+    }
+
+    /**
+     * What profile-submitted tells of this submission: the values in their JSON types, never a
+     * document nor a value of a sensitive attribute, and the catalogue version they were checked against.
+     */
+    private ProfileSubmitted submission(Profile profile, Catalogue catalogue, Map<Attribute, List<String>> values) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        values.forEach((attribute, texts) -> {
+            if (!attribute.sensitiveData && !attribute.isFile()) {
+                attributes.put(attribute.name, codec.typed(attribute, texts));
+            }
+        });
+        return new ProfileSubmitted(profile.partnerId, profile.id, profile.submissionId, catalogue.version(),
+                profile.externalReference, profile.submittedAt, attributes);
     }
 
     /** Marks an owned profile as changed: modified after submission, it needs a new submit. */
     public static void markChanged(Profile profile) {
         profile.status = Profile.DRAFT;
+        profile.submissionId = null;
         profile.updatedAt = Instant.now();
     }
 

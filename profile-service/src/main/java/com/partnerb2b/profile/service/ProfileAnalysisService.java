@@ -1,0 +1,91 @@
+package com.partnerb2b.profile.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.profile.repository.Profile;
+import com.partnerb2b.profile.repository.ProfileRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Shows a profile's latest analysis ({@code last_analyse}) and marks a complete profile
+ * {@code analyzed} — only for an analysis computed on the profile's current submission and for its
+ * owner: a result for a submission since superseded (the profile was changed and submitted again)
+ * would show a score computed on data the profile no longer has.
+ */
+@ApplicationScoped
+public class ProfileAnalysisService {
+
+    private static final Logger LOG = Logger.getLogger(ProfileAnalysisService.class);
+
+    private final ProfileRepository profiles;
+    private final ObjectMapper mapper;
+
+    public ProfileAnalysisService(ProfileRepository profiles, ObjectMapper mapper) {
+        this.profiles = profiles;
+        this.mapper = mapper;
+    }
+
+    /** True if the analysis is now the profile's latest; false if it was ignored. */
+    @WithTransaction
+    public Uni<Boolean> record(AnalysisCompleted analysis) {
+        return profiles.findById(analysis.profilePk()).map(profile -> {
+            if (profile == null) {
+                LOG.infof("Ignoring analysis %d: profile %d does not exist (erased)", analysis.analysisPk(), analysis.profilePk());
+                return false;
+            }
+            if (!profile.partnerId.equals(analysis.partnerId())) {
+                LOG.infof("Ignoring analysis %d: profile %d is not partner %s's", analysis.analysisPk(), profile.id,
+                        analysis.partnerId());
+                return false;
+            }
+            if (!analysis.submissionId().equals(profile.submissionId)) {
+                LOG.infof("Ignoring analysis %d of profile %d: computed on submission %s, the current one is %s",
+                        analysis.analysisPk(), profile.id, analysis.submissionId(), profile.submissionId);
+                return false;
+            }
+            profile.lastAnalysis = lastAnalyse(analysis).toString();
+            if (AnalysisCompleted.COMPLETED.equals(analysis.status()) && Profile.COMPLETE.equals(profile.status)) {
+                profile.status = Profile.ANALYZED;
+            }
+            return true;
+        });
+    }
+
+    /**
+     * What partners see as {@code last_analyse}: the keys of the first version ({@code score,
+     * status, details, version}) and the analysis' pk, grade, probability of default, decision,
+     * submission and completion time; {@code details} holds the reasons, the affordability check,
+     * the inputs the analysis lacked and, for a failed analysis, why.
+     */
+    private ObjectNode lastAnalyse(AnalysisCompleted analysis) {
+        ObjectNode shown = mapper.createObjectNode();
+        shown.put("pk", analysis.analysisPk());
+        shown.put("score", analysis.score());
+        shown.put("status", analysis.status());
+        shown.put("grade", analysis.grade());
+        shown.put("probability_of_default", analysis.probabilityOfDefault());
+        shown.put("decision", analysis.decision());
+        ObjectNode details = shown.putObject("details");
+        details.set("reasons", mapper.valueToTree(orEmpty(analysis.reasons())));
+        details.set("affordability", mapper.valueToTree(analysis.affordability()));
+        details.set("missingInputs", mapper.valueToTree(orEmpty(analysis.missingInputs())));
+        details.put("failureReason", analysis.failureReason());
+        shown.put("version", analysis.version());
+        shown.put("submissionId", analysis.submissionId().toString());
+        shown.put("completedAt", analysis.completedAt() == null ? null : analysis.completedAt().toString());
+        return shown;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
