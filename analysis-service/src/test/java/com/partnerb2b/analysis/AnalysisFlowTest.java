@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.platform.test.EventSchemas;
 import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.scorecard.Reason;
 import com.partnerb2b.scorecard.ScoreResult;
@@ -78,6 +79,7 @@ class AnalysisFlowTest {
         ConsumerRecord<String, String> record = TestTopics.await(AnalysisCompleted.TOPIC,
                 r -> r.value().contains("\"analysisPk\":" + analysisPk + ","), Duration.ofSeconds(30));
         assertEquals(String.valueOf(pk), record.key());
+        assertEquals(List.of(), EventSchemas.problems("analysisCompletedEvent", record.value()), "docs/asyncapi.yaml describes it");
         JsonNode event = new ObjectMapper().readTree(record.value());
         assertEquals(AnalysisCompleted.TYPE, event.path("type").asText());
         assertEquals(String.valueOf(pk), event.path("subject").asText());

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.partnerb2b.platform.test.EventSchemas;
+import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.events.AnalysisCompleted;
 import com.partnerb2b.platform.test.PostgresTestResource;
 
@@ -51,7 +53,7 @@ class AnalysisCompletedConsumerTest {
         String eventId = UUID.randomUUID().toString();
         String event = event(eventId, analysis(partner.partnerId, pk, submission, 712));
         assertEquals(List.of(), EventSchemas.problems("analysisCompletedEvent", event), "what analysis-service publishes");
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), event);
+        TestTopics.send("analysis-completed", String.valueOf(pk), event);
         Awaitility.await().atMost(WAIT).untilAsserted(() -> partner.get(pk)
                 .body("data.status", equalTo("analyzed"))
                 .body("data.submissionId", equalTo(submission.toString()))
@@ -74,8 +76,8 @@ class AnalysisCompletedConsumerTest {
 
         // The same event again, identical (a redelivery) and with other content under the same id:
         // neither changes anything. A marker for another profile follows on the same key.
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), event);
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), event(eventId, analysis(partner.partnerId, pk, submission, 100)));
+        TestTopics.send("analysis-completed", String.valueOf(pk), event);
+        TestTopics.send("analysis-completed", String.valueOf(pk), event(eventId, analysis(partner.partnerId, pk, submission, 100)));
         long other = partner.createValid();
         partner.submit(other).statusCode(200);
         sendMarker(pk, partner, other, 500);
@@ -96,14 +98,14 @@ class AnalysisCompletedConsumerTest {
         UUID second = UUID.fromString(partner.submissionId(pk));
 
         // The first submission's analysis completes after the profile was changed and submitted again.
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
+        TestTopics.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
                 analysis(partner.partnerId, pk, first, 801)));
         long other = partner.createValid();
         partner.submit(other).statusCode(200);
         sendMarker(pk, partner, other, 450);
         partner.get(pk).body("data.status", equalTo("complete")).body("data.last_analyse", nullValue());
 
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
+        TestTopics.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
                 analysis(partner.partnerId, pk, second, 655)));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> partner.get(pk)
                 .body("data.status", equalTo("analyzed"))
@@ -120,7 +122,7 @@ class AnalysisCompletedConsumerTest {
         partner.submit(pk).statusCode(200);
         UUID submission = UUID.fromString(partner.submissionId(pk));
 
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
+        TestTopics.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
                 analysis(UUID.randomUUID(), pk, submission, 790)));
         long other = partner.createValid();
         partner.submit(other).statusCode(200);
@@ -145,10 +147,10 @@ class AnalysisCompletedConsumerTest {
         ((ObjectNode) withoutSubmission.path("data")).remove("submissionId");
 
         // On the profile's key, so consumed in this order before the valid event that follows.
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), notJson);
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), v1.toString());
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), withoutSubmission.toString());
-        KafkaEvents.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
+        TestTopics.send("analysis-completed", String.valueOf(pk), notJson);
+        TestTopics.send("analysis-completed", String.valueOf(pk), v1.toString());
+        TestTopics.send("analysis-completed", String.valueOf(pk), withoutSubmission.toString());
+        TestTopics.send("analysis-completed", String.valueOf(pk), event(UUID.randomUUID().toString(),
                 analysis(partner.partnerId, pk, submission, 640)));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> partner.get(pk)
                 .body("data.last_analyse.score", equalTo(640)));
@@ -169,7 +171,7 @@ class AnalysisCompletedConsumerTest {
      */
     private static void sendMarker(long key, ProfileApi partner, long marker, int score) throws Exception {
         UUID submission = UUID.fromString(partner.submissionId(marker));
-        KafkaEvents.send("analysis-completed", String.valueOf(key), event(UUID.randomUUID().toString(),
+        TestTopics.send("analysis-completed", String.valueOf(key), event(UUID.randomUUID().toString(),
                 analysis(partner.partnerId, marker, submission, score)));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> partner.get(marker).body("data.last_analyse.score", equalTo(score)));
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.partnerb2b.platform.test.EventSchemas;
 import com.partnerb2b.platform.events.AnalysisCompleted;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 

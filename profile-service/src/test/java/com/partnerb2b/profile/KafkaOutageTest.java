@@ -12,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.test.TcpForwarder;
 import com.partnerb2b.platform.test.TestKafka;
 
@@ -68,7 +69,7 @@ class KafkaOutageTest {
 
         forwarder = new TcpForwarder(PORT, TestKafka.bootstrapServers().split(",")[0]);
         forwarder.open();
-        KafkaEvents.awaitEvent("profile-submitted", pending.get(0), Duration.ofSeconds(60));
+        TestTopics.awaitEvent("profile-submitted", pending.get(0), Duration.ofSeconds(60));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> OutboxRows.pendingEventIds(pk).isEmpty());
         // What operators see: the events that left; beside it the count of those held back is exported
         // (how many attempts failed depends on when the port opened, so only its presence is checked).

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.outbox.OutboxRelay;
 import com.partnerb2b.platform.outbox.OutboxTable;
 import com.partnerb2b.platform.test.PostgresTestResource;
@@ -65,7 +66,7 @@ class OutboxRelayTest {
         long pk = partner.createValid();
         partner.submit(pk).statusCode(200);
 
-        KafkaEvents.await("profile-submitted", r -> String.valueOf(pk).equals(r.key()), Duration.ofSeconds(10));
+        TestTopics.await("profile-submitted", r -> String.valueOf(pk).equals(r.key()), Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(10)).until(() -> ProfileLifecycleTest.count(
                 "SELECT count(*) FROM outbox_events WHERE message_key = ?::text AND published_at IS NOT NULL", pk) == 1);
     }
@@ -83,7 +84,7 @@ class OutboxRelayTest {
         ProfileApi partner = new ProfileApi();
         long pk = partner.createValid();
         partner.submit(pk).statusCode(200);
-        KafkaEvents.await("profile-submitted", r -> String.valueOf(pk).equals(r.key()), Duration.ofSeconds(10));
+        TestTopics.await("profile-submitted", r -> String.valueOf(pk).equals(r.key()), Duration.ofSeconds(10));
     }
 
     @Test

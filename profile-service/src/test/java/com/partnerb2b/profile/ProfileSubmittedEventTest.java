@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.partnerb2b.platform.test.EventSchemas;
+import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.test.PostgresTestResource;
 import com.partnerb2b.platform.test.TestTokens;
 
@@ -56,7 +58,7 @@ class ProfileSubmittedEventTest {
 
         List<String> eventIds = OutboxRows.eventIds(pk);
         assertEquals(1, eventIds.size(), "one event per submission");
-        ConsumerRecord<String, String> record = KafkaEvents.awaitEvent("profile-submitted", eventIds.get(0), WAIT);
+        ConsumerRecord<String, String> record = TestTopics.awaitEvent("profile-submitted", eventIds.get(0), WAIT);
         assertEquals(String.valueOf(pk), record.key());
         JsonNode event = JSON.readTree(record.value());
         assertEquals("1.0", event.path("specversion").asText());
@@ -106,7 +108,7 @@ class ProfileSubmittedEventTest {
     void a_published_event_follows_the_asyncapi_schema_and_a_text_number_does_not() throws Exception {
         long pk = partner.createValid();
         partner.submit(pk).statusCode(200);
-        String published = KafkaEvents.awaitEvent("profile-submitted", OutboxRows.eventIds(pk).get(0), WAIT).value();
+        String published = TestTopics.awaitEvent("profile-submitted", OutboxRows.eventIds(pk).get(0), WAIT).value();
 
         assertEquals(List.of(), EventSchemas.problems("profileSubmittedEvent", published));
 
@@ -150,7 +152,7 @@ class ProfileSubmittedEventTest {
     private static JsonNode submittedData(long pk, int n) throws Exception {
         List<String> ids = OutboxRows.eventIds(pk);
         assertEquals(n + 1, ids.size(), "events of profile " + pk);
-        return JSON.readTree(KafkaEvents.awaitEvent("profile-submitted", ids.get(n), WAIT).value()).path("data");
+        return JSON.readTree(TestTopics.awaitEvent("profile-submitted", ids.get(n), WAIT).value()).path("data");
     }
 
     private static void assertInteger(long expected, JsonNode value) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.test.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,6 +78,6 @@ class SubmitWithRequiredDocumentTest {
         partner.submit(pk).statusCode(200); // unchanged since: no second submission
         List<String> events = OutboxRows.eventIds(pk);
         assertEquals(1, events.size(), "one event for one submission");
-        KafkaEvents.awaitEvent("profile-submitted", events.get(0), Duration.ofSeconds(30));
+        TestTopics.awaitEvent("profile-submitted", events.get(0), Duration.ofSeconds(30));
     }
 }

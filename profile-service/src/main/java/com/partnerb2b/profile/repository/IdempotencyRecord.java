@@ -1,8 +1,6 @@
 package com.partnerb2b.profile.repository;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,10 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import com.partnerb2b.platform.idempotency.PartnerIdempotencyKey;
+
 /** The first answer to a request sent with an {@code Idempotency-Key}. */
 @Entity
 @Table(name = "idempotency_keys")
-@IdClass(IdempotencyRecord.Key.class)
+@IdClass(PartnerIdempotencyKey.class)
 public class IdempotencyRecord {
 
     @Id
@@ -44,27 +44,4 @@ public class IdempotencyRecord {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    public static class Key implements Serializable {
-        public UUID partnerId;
-        public String idempotencyKey;
-
-        public Key() {
-        }
-
-        public Key(UUID partnerId, String idempotencyKey) {
-            this.partnerId = partnerId;
-            this.idempotencyKey = idempotencyKey;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(partnerId, k.partnerId) && Objects.equals(idempotencyKey, k.idempotencyKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(partnerId, idempotencyKey);
-        }
-    }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.security.Roles;

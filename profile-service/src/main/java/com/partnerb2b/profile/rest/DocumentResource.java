@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;

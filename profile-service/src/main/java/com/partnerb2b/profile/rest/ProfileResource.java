@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.api.PageRequest;

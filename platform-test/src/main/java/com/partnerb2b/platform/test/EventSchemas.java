@@ -1,4 +1,4 @@
-package com.partnerb2b.profile;
+package com.partnerb2b.platform.test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import com.networknt.schema.SpecificationVersion;
  * becomes the root of one document whose {@code $defs} are all the component schemas, with
  * {@code #/components/schemas/X} references rewritten to {@code #/$defs/X}.
  */
-final class EventSchemas {
+public final class EventSchemas {
 
     private static final String COMPONENT_REF = "#/components/schemas/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,16 +30,16 @@ final class EventSchemas {
     }
 
     /** The document itself, read from the repository's docs folder. */
-    static JsonNode asyncApi() throws IOException {
+    public static JsonNode asyncApi() throws IOException {
         return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(asyncApiFile()));
     }
 
     /** The validation errors of {@code json} against the component schema {@code name}; empty when it conforms. */
-    static List<String> problems(String name, String json) throws IOException {
+    public static List<String> problems(String name, String json) throws IOException {
         return schema(name).validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
     }
 
-    static Schema schema(String name) throws IOException {
+    public static Schema schema(String name) throws IOException {
         JsonNode components = asyncApi().path("components").path("schemas");
         if (!components.has(name)) {
             throw new AssertionError("no schema " + name + " in docs/asyncapi.yaml");
