@@ -76,12 +76,13 @@ public record TrainingMapping(
      * monotonicOrder (choice): values from worst to best. labels: French reason per choice value;
      * reasonPrefix/unit: French reason of numeric bins. alsoMeans: catalogue values absent from the
      * data, scored like the value they name. belowZeroLabel: French reason for negative values
-     * (e.g. −1 = job seeker for employment_years).
+     * (e.g. −1 = job seeker for employment_years). maxBins: overrides the binning's maxBins.
      */
     public record CharacteristicSettings(String name, String code, String kind, String attribute, String derivation,
                                          String monotonic, List<String> monotonicOrder, Map<String, String> labels,
                                          String reasonPrefix, String unit, String missingLabel,
-                                         String belowZeroLabel, Map<String, String> alsoMeans) {
+                                         String belowZeroLabel, Map<String, String> alsoMeans,
+                                         Integer maxBins) {
     }
 
     /** A protected column: groups by code, or by bands of a number (lower bounds of all bands but the first). */
