@@ -181,6 +181,17 @@ class ScorecardTest {
     }
 
     @Test
+    void isoDatesAreReadByHand() {
+        assertEquals(LocalDate.of(1991, 4, 17), InputValues.date("1991-04-17"));
+        assertEquals(LocalDate.of(1991, 4, 17), InputValues.date("1991-04-17T00:00:00Z"));
+        assertEquals(null, InputValues.date("1991-4-17"));
+        assertEquals(null, InputValues.date("1991-02-30"));
+        assertEquals(null, InputValues.date("1991-04-17X"));
+        assertEquals(null, InputValues.date("abcd-ef-gh"));
+        assertEquals(null, InputValues.date(19910417));
+    }
+
+    @Test
     void referenceScorecardIsOnTheClasspathAndScores() {
         Scorecard reference = Scorecard.reference();
         assertEquals("german-reference", reference.name());
