@@ -132,6 +132,13 @@ final class Dataset {
                 }
                 return max;
             }
+            case "countAtLeast": {
+                int count = 0;
+                for (String c : in.columns()) {
+                    count += Double.parseDouble(record.get(c).trim()) >= in.threshold() ? 1 : 0;
+                }
+                return count;
+            }
             case "ratio": {
                 double num = Double.parseDouble(record.get(in.numerator()).trim());
                 double den = Double.parseDouble(record.get(in.denominator()).trim());

@@ -62,12 +62,13 @@ public record TrainingMapping(
      * choice), "codeNumber" (codes → representative number), "birthDateFromAge" (age in years at
      * scoringDate → a birth date), "incomeFromInstalmentRate" (codes → a representative instalment
      * share of income, turned into the monthly income that gives it), "max" (largest of columns),
-     * "ratio" (numerator / denominator; missing when the denominator ≤ 0).
+     * "ratio" (numerator / denominator; missing when the denominator ≤ 0), "countAtLeast" (how many of
+     * columns are ≥ threshold).
      * missing: codes that mean "unknown".
      */
     public record InputSpec(String attribute, String type, String column, Map<String, Object> codes,
                             List<String> missing, List<String> columns, String numerator, String denominator,
-                            String amountColumn, String durationColumn, String note) {
+                            String amountColumn, String durationColumn, Double threshold, String note) {
     }
 
     /**
