@@ -156,8 +156,7 @@ final class Binning {
             double v = present.get(i)[0];
             double previous = i == 0 ? v : present.get(i - 1)[0];
             if (i > 0 && distinct(previous, v) && (i >= nextCut || everyValue)) {
-                // Any cut in (previous, v] splits the rows the same way: take the roundest number there.
-                current = new Group(roundestIn(previous, v), true);
+                current = new Group(cutBetween(previous, v), true);
                 groups.add(current);
                 while (nextCut <= i) {
                     nextCut += step;
@@ -187,6 +186,21 @@ final class Binning {
     /** Values closer than a relative 1e-9 are one value (a derived ratio is not exact in floating point). */
     static boolean distinct(double a, double b) {
         return Math.abs(b - a) > 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    /**
+     * Any cut in (previous, v] splits the rows the same way. At v itself when v is a round number (a
+     * class bound such as 100, 4 or 35 stays the bound); otherwise the roundest number there (no
+     * float noise such as 22.500000001, no 49,873 where 49,900 would do).
+     */
+    static double cutBetween(double previous, double v) {
+        // v read to 9 digits first: a derived ratio lands on 35.00000001 or 34.99999999 for 35.
+        double nine = new java.math.BigDecimal(v).round(new java.math.MathContext(9)).doubleValue();
+        double three = new java.math.BigDecimal(nine).round(new java.math.MathContext(3)).doubleValue();
+        if (three == nine && nine > previous && distinct(previous, nine)) {
+            return nine;
+        }
+        return roundestIn(previous, v);
     }
 
     /** The number with the fewest significant digits in (lo, hi]. */

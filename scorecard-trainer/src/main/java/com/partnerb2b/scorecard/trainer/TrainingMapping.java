@@ -34,6 +34,8 @@ public record TrainingMapping(
         List<ProtectedSpec> protectedColumns,
         /* A characteristic the fairness report also neutralises (everyone at its average) to see its share in a gap. */
         String fairnessNeutralise,
+        /* What was looked at and done about the fairness screen's flags, for the model card. */
+        List<String> fairnessNotes,
         List<String> cardNotes) {
 
     public record DataSpec(String file, String delimiter, boolean header, List<String> columns, String sourceNote) {

@@ -17,6 +17,11 @@ class BinningTest {
         assertEquals(50000.0, Binning.roundestIn(49990, 50000));
         assertEquals(-1.0, Binning.roundestIn(-2, -1));
         assertEquals(0.3, Binning.roundestIn(0.25, 0.31));
+        assertEquals(35.0, Binning.cutBetween(25, 35), "a round value is its own cut");
+        assertEquals(20.0, Binning.cutBetween(15, 22.500001));
+        assertEquals(35.0, Binning.cutBetween(25.0000000001, 34.99999999999));
+        assertEquals(49870.0, Binning.cutBetween(49850, 49873));
+        assertEquals(49000.0, Binning.cutBetween(48500, 49873));
     }
 
     @Test
