@@ -191,6 +191,44 @@ class ScorecardTest {
         assertEquals(null, InputValues.date(19910417));
     }
 
+    /**
+     * Checked by hand against models/german-reference/scorecard.json (retraining with other points
+     * must update this test: the trainer's test already fails when the shipped file drifts).
+     */
+    @Test
+    void referenceHandCheckedCustomer() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("checking_account_status", "créditeur_moins_200"); // -7 (average 3.007143)
+        values.put("credit_duration_months", 36);                      // ≥ 33: -17
+        values.put("credit_history", "crédits_en_cours_à_jour");       // -1
+        values.put("credit_purpose", "voiture_occasion");              // 17
+        values.put("requested_amount", 8000);                          // ≥ 4040: -15
+        values.put("savings_amount", 1200);                            // ≥ 500: 13
+        values.put("professional_situation", "salarié");
+        values.put("years_in_current_job", 4);                         // ≥ 4: 4
+        values.put("monthly_income", 2850);                            // 8000 / 36 / 2850 = 7.8 %: < 20: 5
+        values.put("assets", "voiture_autre");                         // 0
+        values.put("birth_date", "1991-04-17");                        // 35 on 2026-11-25: ≥ 34: 2
+        values.put("other_credits", "aucun");                          // 3
+        values.put("housing_situation", "locataire");                  // -4
+        values.put("children_number", 2);                              // not in the scorecard (IV < 0.02)
+        ScoreResult r = Scorecard.reference().score(values, LocalDate.of(2026, 11, 25));
+        // base 511 − 7 − 17 − 1 + 17 − 15 + 13 + 4 + 5 + 0 + 2 + 3 − 4
+        assertEquals(511, r.score());
+        assertEquals(0.30417012065298465, r.probabilityOfDefault(), 1e-12);
+        assertEquals("C", r.grade());
+        assertEquals("review", Scorecard.reference().defaultThresholds().decide(r.score()));
+        assertEquals(List.of(), r.missingInputs());
+        assertEquals(List.of("R02_CREDIT_DURATION", "R05_REQUESTED_AMOUNT", "R01_CHECKING_ACCOUNT", "R14_HOUSING"),
+                r.reasons().stream().map(Reason::code).toList());
+        assertEquals(List.of("≥ 33", "≥ 4040", "créditeur_moins_200", "locataire"),
+                r.reasons().stream().map(Reason::bin).toList());
+        assertEquals(List.of("Durée du crédit : 33 mois ou plus", "Montant demandé : 4040 € ou plus",
+                "Solde du compte courant inférieur à 200 €", "Locataire"), r.reasons().stream().map(Reason::label).toList());
+        assertEquals(18.422857, r.reasons().get(0).pointsBelowAverage(), 1e-9);
+        assertEquals(4.048571, r.reasons().get(3).pointsBelowAverage(), 1e-9);
+    }
+
     @Test
     void referenceScorecardIsOnTheClasspathAndScores() {
         Scorecard reference = Scorecard.reference();
