@@ -28,7 +28,8 @@ public enum Derivation {
             if (!(months > 0) || !(income > 0) || !(amount >= 0)) {
                 return Double.NaN;
             }
-            return amount / months / income * 100.0;
+            // To a millionth of a percent: 35 % computed as 34.99999999 must not fall under a 35 % bound.
+            return Math.rint(amount / months / income * 100.0 * 1e6) / 1e6;
         }
     },
     /**

@@ -2,7 +2,7 @@ package com.partnerb2b.scorecard;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 
 /**
@@ -54,14 +54,45 @@ public final class InputValues {
         if (value instanceof LocalDate d) {
             return d;
         }
-        if (value instanceof String s && s.length() >= 10) {
-            try {
-                return LocalDate.parse(s.length() == 10 ? s : s.substring(0, 10));
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+        if (value instanceof String s) {
+            return isoDate(s);
         }
         return null;
+    }
+
+    /**
+     * yyyy-MM-dd, optionally followed by 'T' or ' ' and a time (ignored). Hand-parsed: this runs on
+     * every score and DateTimeFormatter costs more than the whole rest of the scoring.
+     */
+    static LocalDate isoDate(String s) {
+        int n = s.length();
+        if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || (n > 10 && s.charAt(10) != 'T' && s.charAt(10) != ' ')) {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null; // 31 April, 29 February of a common year
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Whole years from birth to asOf (a birthday on asOf counts), or NaN when unknown or negative. */

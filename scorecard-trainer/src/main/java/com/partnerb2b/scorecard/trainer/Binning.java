@@ -154,8 +154,9 @@ final class Binning {
         boolean everyValue = fewDistinct(present, maxFineBins);
         for (int i = 0; i < m; i++) {
             double v = present.get(i)[0];
-            if (i > 0 && v != present.get(i - 1)[0] && (i >= nextCut || everyValue)) {
-                current = new Group(v, true);
+            double previous = i == 0 ? v : present.get(i - 1)[0];
+            if (i > 0 && distinct(previous, v) && (i >= nextCut || everyValue)) {
+                current = new Group(cutBetween(previous, v), true);
                 groups.add(current);
                 while (nextCut <= i) {
                     nextCut += step;
@@ -182,11 +183,46 @@ final class Binning {
         return new Binning(cuts, null, goods, bads, missingGoods, missingBads, minCount);
     }
 
+    /** Values closer than a relative 1e-9 are one value (a derived ratio is not exact in floating point). */
+    static boolean distinct(double a, double b) {
+        return Math.abs(b - a) > 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    /**
+     * Any cut in (previous, v] splits the rows the same way. At v itself when v is a round number (a
+     * class bound such as 100, 4 or 35 stays the bound); otherwise the roundest number there (no
+     * float noise such as 22.500000001, no 49,873 where 49,900 would do).
+     */
+    static double cutBetween(double previous, double v) {
+        // v read to 9 digits first: a derived ratio lands on 35.00000001 or 34.99999999 for 35.
+        double nine = new java.math.BigDecimal(v).round(new java.math.MathContext(9)).doubleValue();
+        double three = new java.math.BigDecimal(nine).round(new java.math.MathContext(3)).doubleValue();
+        if (three == nine && nine > previous && distinct(previous, nine)) {
+            return nine;
+        }
+        return roundestIn(previous, v);
+    }
+
+    /** The number with the fewest significant digits in (lo, hi]. */
+    static double roundestIn(double lo, double hi) {
+        for (int exponent = 15; exponent >= -9; exponent--) {
+            double scale = Math.pow(10, exponent);
+            double candidate = Math.floor(hi / scale) * scale;
+            // Re-derive through a decimal string so that the cut prints as it reads (0.1, not 0.1000000000001).
+            candidate = Double.parseDouble(new java.math.BigDecimal(candidate)
+                    .round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString());
+            if (candidate > lo && candidate <= hi) {
+                return candidate;
+            }
+        }
+        return hi;
+    }
+
     /** True when the sorted values take at most {@code limit} distinct values. */
     private static boolean fewDistinct(List<double[]> sorted, int limit) {
         int distinct = 0;
         for (int i = 0; i < sorted.size() && distinct <= limit; i++) {
-            if (i == 0 || sorted.get(i)[0] != sorted.get(i - 1)[0]) {
+            if (i == 0 || distinct(sorted.get(i - 1)[0], sorted.get(i)[0])) {
                 distinct++;
             }
         }

@@ -57,9 +57,10 @@ final class CharacteristicValues {
     }
 
     Binning bin(boolean[] bad, int[] rows, TrainingMapping.BinningSettings b) {
+        int maxBins = settings.maxBins() != null ? settings.maxBins() : b.maxBins();
         return numeric
-                ? Binning.numeric(numbers, bad, rows, direction(), b.maxFineBins(), b.minBinShare(), b.maxBins())
-                : Binning.choice(choices, bad, rows, settings.monotonicOrder(), b.minBinShare(), b.maxBins());
+                ? Binning.numeric(numbers, bad, rows, direction(), b.maxFineBins(), b.minBinShare(), maxBins)
+                : Binning.choice(choices, bad, rows, settings.monotonicOrder(), b.minBinShare(), maxBins);
     }
 
     int binOf(Binning binning, int row) {

@@ -132,6 +132,13 @@ final class Dataset {
                 }
                 return max;
             }
+            case "countAtLeast": {
+                int count = 0;
+                for (String c : in.columns()) {
+                    count += Double.parseDouble(record.get(c).trim()) >= in.threshold() ? 1 : 0;
+                }
+                return count;
+            }
             case "ratio": {
                 double num = Double.parseDouble(record.get(in.numerator()).trim());
                 double den = Double.parseDouble(record.get(in.denominator()).trim());
@@ -164,6 +171,11 @@ final class Dataset {
         while (i < bands.size() && x >= bands.get(i)) {
             i++;
         }
+        return bandLabel(bands, i);
+    }
+
+    /** The label of band i (0 = below the first bound). */
+    static String bandLabel(List<Double> bands, int i) {
         String lo = i == 0 ? null : fmt(bands.get(i - 1));
         String hi = i == bands.size() ? null : fmt(bands.get(i));
         return lo == null ? "< " + hi : hi == null ? "≥ " + lo : lo + "–" + (int) (bands.get(i) - 1);

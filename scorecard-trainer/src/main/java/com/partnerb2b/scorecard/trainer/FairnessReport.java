@@ -4,6 +4,7 @@ import com.partnerb2b.scorecard.ScoreResult;
 import com.partnerb2b.scorecard.Scorecard;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,7 +37,12 @@ final class FairnessReport {
         List<Row> rows = new ArrayList<>();
         for (var entry : data.protectedGroups.entrySet()) {
             String[] groups = entry.getValue();
-            Map<String, int[]> counts = new TreeMap<>(); // group → {n, approved, bads, approvedNeutralised}
+            var spec = mapping.protectedColumns().stream().filter(p -> p.name().equals(entry.getKey())).findFirst()
+                    .orElseThrow();
+            // Bands in their numeric order, codes alphabetically.
+            Comparator<String> order = spec.bands() == null ? Comparator.naturalOrder()
+                    : Comparator.comparingInt(g -> bandIndex(spec.bands(), g));
+            Map<String, int[]> counts = new TreeMap<>(order); // group → {n, approved, bads, approvedNeutralised}
             for (int i = 0; i < groups.length; i++) {
                 int[] c = counts.computeIfAbsent(groups[i], k -> new int[4]);
                 ScoreResult r = results.get(i);
@@ -64,5 +70,14 @@ final class FairnessReport {
             }
         }
         return rows;
+    }
+
+    private static int bandIndex(List<Double> bands, String label) {
+        for (int i = 0; i <= bands.size(); i++) {
+            if (Dataset.bandLabel(bands, i).equals(label)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 }

@@ -159,6 +159,12 @@ final class ModelCard {
             }
             md.append("\n");
         }
+        if (m.fairnessNotes() != null) {
+            md.append("\n");
+            for (String note : m.fairnessNotes()) {
+                md.append(note).append("\n\n");
+            }
+        }
         md.append("\n## Monitoring\n\nCompare the live score distribution with the training buckets above by the ")
                 .append("population stability index, PSI = Σ (live − training) · ln(live / training): under 0.10 stable, ")
                 .append("0.10–0.25 watch, **above 0.25 alert** (the population has moved; re-check calibration and ")

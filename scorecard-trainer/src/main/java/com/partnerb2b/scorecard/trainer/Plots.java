@@ -4,9 +4,11 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,12 +85,19 @@ final class Plots {
         perfect.add(top, top);
         XYSeriesCollection calibrationData = new XYSeriesCollection(observed);
         calibrationData.addSeries(perfect);
-        save(ChartFactory.createScatterPlot("Calibration on the hold-out (per training score bucket)",
-                "predicted PD (mean in bucket)", "observed bad rate", calibrationData, PlotOrientation.VERTICAL, true,
-                false, false), out.resolve(CALIBRATION));
+        JFreeChart calibrationChart = ChartFactory.createScatterPlot(
+                "Calibration on the hold-out (per training score bucket)", "predicted PD (mean in bucket)",
+                "observed bad rate", calibrationData, PlotOrientation.VERTICAL, true, false, false);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) calibrationChart.getXYPlot().getRenderer();
+        renderer.setSeriesLinesVisible(1, true);
+        renderer.setSeriesShapesVisible(1, false);
+        save(calibrationChart, out.resolve(CALIBRATION));
     }
 
     private static void save(JFreeChart chart, Path file) throws IOException {
+        chart.getXYPlot().setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setDomainGridlinePaint(Color.LIGHT_GRAY);
+        chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
     }
 }

@@ -34,6 +34,8 @@ public record TrainingMapping(
         List<ProtectedSpec> protectedColumns,
         /* A characteristic the fairness report also neutralises (everyone at its average) to see its share in a gap. */
         String fairnessNeutralise,
+        /* What was looked at and done about the fairness screen's flags, for the model card. */
+        List<String> fairnessNotes,
         List<String> cardNotes) {
 
     public record DataSpec(String file, String delimiter, boolean header, List<String> columns, String sourceNote) {
@@ -62,12 +64,13 @@ public record TrainingMapping(
      * choice), "codeNumber" (codes → representative number), "birthDateFromAge" (age in years at
      * scoringDate → a birth date), "incomeFromInstalmentRate" (codes → a representative instalment
      * share of income, turned into the monthly income that gives it), "max" (largest of columns),
-     * "ratio" (numerator / denominator; missing when the denominator ≤ 0).
+     * "ratio" (numerator / denominator; missing when the denominator ≤ 0), "countAtLeast" (how many of
+     * columns are ≥ threshold).
      * missing: codes that mean "unknown".
      */
     public record InputSpec(String attribute, String type, String column, Map<String, Object> codes,
                             List<String> missing, List<String> columns, String numerator, String denominator,
-                            String amountColumn, String durationColumn, String note) {
+                            String amountColumn, String durationColumn, Double threshold, String note) {
     }
 
     /**
@@ -76,12 +79,13 @@ public record TrainingMapping(
      * monotonicOrder (choice): values from worst to best. labels: French reason per choice value;
      * reasonPrefix/unit: French reason of numeric bins. alsoMeans: catalogue values absent from the
      * data, scored like the value they name. belowZeroLabel: French reason for negative values
-     * (e.g. −1 = job seeker for employment_years).
+     * (e.g. −1 = job seeker for employment_years). maxBins: overrides the binning's maxBins.
      */
     public record CharacteristicSettings(String name, String code, String kind, String attribute, String derivation,
                                          String monotonic, List<String> monotonicOrder, Map<String, String> labels,
                                          String reasonPrefix, String unit, String missingLabel,
-                                         String belowZeroLabel, Map<String, String> alsoMeans) {
+                                         String belowZeroLabel, Map<String, String> alsoMeans,
+                                         Integer maxBins) {
     }
 
     /** A protected column: groups by code, or by bands of a number (lower bounds of all bands but the first). */
