@@ -14,5 +14,8 @@ OUT="scorecard-trainer/target/scoring-bench.txt"
 java -Xmx256m -cp "scorecard-trainer/target/test-classes:scorecard-trainer/target/classes:$(cat scorecard-trainer/target/test-classpath.txt)" \
   org.openjdk.jmh.Main ScoringBenchmark -t 1 -f 1 "$@" | tee "$OUT" >&2
 score=$(awk '/ScoringBenchmark.score/ && /thrpt/ {print $(NF-3)}' "$OUT" | tail -1)
+ceiling=$(awk '/ScoringBenchmark.ceilingReadInputs/ && /thrpt/ {print $(NF-3)}' "$OUT" | tail -1)
 cores=$(nproc)
-echo "scoring throughput (1 thread): ${score} ops/s — $(awk -v s="$score" 'BEGIN{printf "%.2f", s/1000000}') × the 1,000,000 ops/s target (machine: ${cores} cores, $(uname -m), $(java -version 2>&1 | head -1))"
+echo "scoring throughput (1 thread): ${score} ops/s — $(awk -v s="$score" 'BEGIN{printf "%.2f", s/1000000}') × the 1,000,000 ops/s target"
+echo "ceiling (only reading the scorecard's inputs from the map, same run): ${ceiling} ops/s — scoring runs at $(awk -v s="$score" -v c="$ceiling" 'BEGIN{printf "%.1f %%", 100*s/c}') of it"
+echo "(machine: ${cores} cores, $(uname -m), $(java -version 2>&1 | head -1))"
