@@ -5,6 +5,7 @@ CREATE TABLE submissions (
     partner_id        uuid        NOT NULL,
     profile_pk        bigint      NOT NULL,
     catalogue_version bigint,
+    external_reference varchar(255),
     attributes        text        NOT NULL,
     submitted_at      timestamptz NOT NULL,
     received_at       timestamptz NOT NULL
@@ -20,6 +21,7 @@ CREATE TABLE analyses (
     partner_id             uuid         NOT NULL,
     profile_pk             bigint       NOT NULL,
     submission_id          uuid         NOT NULL,
+    external_reference     varchar(255),
     status                 varchar(20)  NOT NULL,
     attempts               integer      NOT NULL DEFAULT 0,
     lease_until            timestamptz,

@@ -54,6 +54,7 @@ class AnalysisFlowTest {
                 .body("data.pk", equalTo((int) analysisPk))
                 .body("data.profile", equalTo((int) pk))
                 .body("data.submissionId", equalTo(submission.toString()))
+                .body("data.externalReference", equalTo("CLIENT-" + pk))
                 .body("data.status", equalTo("completed"))
                 .body("data.score", equalTo(expected.score()))
                 .body("data.grade", equalTo(expected.grade()))

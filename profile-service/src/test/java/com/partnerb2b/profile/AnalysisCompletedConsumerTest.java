@@ -62,7 +62,7 @@ class AnalysisCompletedConsumerTest {
                 .body("data.last_analyse.status", equalTo("completed"))
                 .body("data.last_analyse.grade", equalTo("B"))
                 .body("data.last_analyse.probability_of_default", equalTo(0.043f))
-                .body("data.last_analyse.decision", equalTo("accept"))
+                .body("data.last_analyse.decision", equalTo("approve"))
                 .body("data.last_analyse.submissionId", equalTo(submission.toString()))
                 .body("data.last_analyse.completedAt", equalTo("2026-11-25T10:00:01Z"))
                 .body("data.last_analyse.version", equalTo("german-credit-scorecard-1.0"))
@@ -111,7 +111,7 @@ class AnalysisCompletedConsumerTest {
                 .body("data.status", equalTo("analyzed"))
                 .body("data.last_analyse.score", equalTo(655))
                 .body("data.last_analyse.grade", equalTo("B"))
-                .body("data.last_analyse.decision", equalTo("accept"))
+                .body("data.last_analyse.decision", equalTo("approve"))
                 .body("data.last_analyse.submissionId", equalTo(second.toString())));
     }
 
@@ -177,8 +177,8 @@ class AnalysisCompletedConsumerTest {
     }
 
     static AnalysisCompleted analysis(UUID partnerId, long profilePk, UUID submissionId, int score) {
-        return new AnalysisCompleted(partnerId, profilePk, submissionId, 9L, AnalysisCompleted.COMPLETED, score, "B", 0.043,
-                "accept",
+        return new AnalysisCompleted(partnerId, profilePk, submissionId, "CLIENT-42", 9L, AnalysisCompleted.COMPLETED, score, "B", 0.043,
+                "approve",
                 List.of(new AnalysisCompleted.Reason("HIGH_DEBT_TO_INCOME", "monthly_charges", "800-1200", "Charges mensuelles élevées")),
                 new AnalysisCompleted.Affordability(new BigDecimal("452.31"), new BigDecimal("0.059"), new BigDecimal("0.483"),
                         new BigDecimal("0.35"), true, List.of()),

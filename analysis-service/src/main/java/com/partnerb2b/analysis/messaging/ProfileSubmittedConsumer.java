@@ -59,6 +59,7 @@ public class ProfileSubmittedConsumer {
             submission.partnerId = data.partnerId();
             submission.profilePk = data.profilePk();
             submission.catalogueVersion = data.catalogueVersion();
+            submission.externalReference = data.externalReference();
             try {
                 submission.attributes = mapper.writeValueAsString(data.attributes());
             } catch (JsonProcessingException e) {

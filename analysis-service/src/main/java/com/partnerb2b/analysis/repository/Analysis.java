@@ -33,6 +33,10 @@ public class Analysis {
     @Column(name = "submission_id", nullable = false)
     public UUID submissionId;
 
+    /** The partner's own reference of the profile, as submitted (null until the submission arrived). */
+    @Column(name = "external_reference")
+    public String externalReference;
+
     @Column(nullable = false)
     public String status;
 

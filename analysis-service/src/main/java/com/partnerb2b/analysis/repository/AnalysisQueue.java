@@ -25,7 +25,7 @@ public class AnalysisQueue {
 
     /** A claimed analysis with the submission it is scored on (null fields when it never arrived). */
     public record Claim(long id, int attempts, UUID partnerId, long profilePk, UUID submissionId, Instant createdAt,
-            String attributes, Instant submittedAt) {
+            String attributes, Instant submittedAt, String externalReference) {
 
         public boolean submissionArrived() {
             return attributes != null;
@@ -47,7 +47,7 @@ public class AnalysisQueue {
                         LIMIT $4
                           FOR UPDATE OF c SKIP LOCKED)
              RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at)
-            SELECT claimed.*, s.attributes, s.submitted_at
+            SELECT claimed.*, s.attributes, s.submitted_at, s.external_reference
               FROM claimed LEFT JOIN submissions s ON s.submission_id = claimed.submission_id
              ORDER BY claimed.id""";
 
@@ -65,7 +65,7 @@ public class AnalysisQueue {
                     for (Row row : rows) {
                         claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getUUID("partner_id"),
                                 row.getLong("profile_pk"), row.getUUID("submission_id"), instant(row, "created_at"),
-                                row.getString("attributes"), instant(row, "submitted_at")));
+                                row.getString("attributes"), instant(row, "submitted_at"), row.getString("external_reference")));
                     }
                     return claims;
                 });

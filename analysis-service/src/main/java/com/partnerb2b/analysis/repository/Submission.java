@@ -26,6 +26,9 @@ public class Submission {
     @Column(name = "catalogue_version")
     public Long catalogueVersion;
 
+    @Column(name = "external_reference")
+    public String externalReference;
+
     /** The submitted values by attribute name, typed, as JSON. */
     @Column(nullable = false)
     public String attributes;

@@ -34,6 +34,7 @@ public final class AnalysisViews {
             long pk,
             long profile,
             UUID submissionId,
+            String externalReference,
             String status,
             Integer score,
             String grade,
@@ -50,7 +51,7 @@ public final class AnalysisViews {
 
     public static AnalysisView of(AnalysisCompleted analysis) {
         AnalysisCompleted.Affordability a = analysis.affordability();
-        return new AnalysisView(analysis.analysisPk(), analysis.profilePk(), analysis.submissionId(), analysis.status(),
+        return new AnalysisView(analysis.analysisPk(), analysis.profilePk(), analysis.submissionId(), analysis.externalReference(), analysis.status(),
                 analysis.score(), analysis.grade(), analysis.probabilityOfDefault(), analysis.decision(),
                 analysis.reasons() == null ? null
                         : analysis.reasons().stream().map(r -> new ReasonView(r.code(), r.attribute(), r.bin(), r.label())).toList(),

@@ -38,6 +38,7 @@ public class AnalysisCompletion {
     public Uni<Boolean> complete(Claim claim, String claimer, AnalysisScoring.Outcome outcome) {
         return finish(claim, claimer, analysis -> {
             analysis.status = Analysis.COMPLETED;
+            analysis.externalReference = claim.externalReference();
             analysis.score = outcome.score();
             analysis.grade = outcome.grade();
             analysis.probabilityOfDefault = outcome.probabilityOfDefault();

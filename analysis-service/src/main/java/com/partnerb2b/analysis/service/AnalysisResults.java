@@ -52,7 +52,7 @@ public class AnalysisResults {
     /** The analysis in the analysis-completed shape (score fields null until completed). */
     public AnalysisCompleted result(Analysis analysis) {
         try {
-            return new AnalysisCompleted(analysis.partnerId, analysis.profilePk, analysis.submissionId, analysis.id,
+            return new AnalysisCompleted(analysis.partnerId, analysis.profilePk, analysis.submissionId, analysis.externalReference, analysis.id,
                     analysis.status, analysis.score, analysis.grade, analysis.probabilityOfDefault, analysis.decision,
                     analysis.reasons == null ? null : mapper.readValue(analysis.reasons, REASONS),
                     analysis.affordability == null ? null

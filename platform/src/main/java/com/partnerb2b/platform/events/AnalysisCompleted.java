@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * {@code analysis-completed} (type {@value #TYPE}, key: the profile pk): the outcome of one
- * analysis, echoing the partner, the profile and the submission it was computed on, so that a
+ * analysis, echoing the partner, the profile (and the partner's own reference of it) and the
+ * submission it was computed on, so that a
  * result for a superseded submission is recognised. {@code status} is {@value #COMPLETED} (score
  * fields set) or {@value #FAILED} ({@code failureReason} set).
  */
@@ -15,6 +16,7 @@ public record AnalysisCompleted(
         UUID partnerId,
         Long profilePk,
         UUID submissionId,
+        String externalReference,
         Long analysisPk,
         String status,
         Integer score,

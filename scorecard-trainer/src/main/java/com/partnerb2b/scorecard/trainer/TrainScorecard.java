@@ -24,7 +24,7 @@ import java.util.Random;
  * scorecard.json, MODEL_CARD.md and the plots into the output folder.
  *
  * <pre>
- * train --mapping models/german-reference/mapping.json [--data-root ../shared/data] [--out models/german-reference]
+ * train --mapping models/german-reference/mapping.json [--data-root data] [--out models/german-reference]
  * </pre>
  */
 public final class TrainScorecard {
@@ -41,7 +41,7 @@ public final class TrainScorecard {
 
     public static void main(String[] args) throws Exception {
         Path mapping = null;
-        Path dataRoot = Path.of("../shared/data");
+        Path dataRoot = Path.of("data");
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -72,7 +72,7 @@ public final class TrainScorecard {
 
     private static void usage() {
         System.err.println("Usage: train --mapping <mapping.json> [--data-root <folder of the data files, default "
-                + "../shared/data>] [--out <folder, default: the mapping's folder>]");
+                + "data>] [--out <folder, default: the mapping's folder>]");
     }
 
     static void progress(String format, Object... args) {
@@ -83,8 +83,8 @@ public final class TrainScorecard {
         TrainingMapping mapping = TrainingMapping.read(mappingFile);
         Path csv = dataRoot.resolve(mapping.data().file());
         if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("data file " + csv.toAbsolutePath().normalize() + " not found (the "
-                    + "shared data folder is expected beside the clone: <repo root>/../shared/data)");
+            throw new IllegalArgumentException("data file " + csv.toAbsolutePath().normalize() + " not found (run from the repository root, "
+                    + "whose data/ folder holds the reference data, or give --data-root)");
         }
         progress("reading %s", csv);
         Dataset data = Dataset.read(csv, mapping);

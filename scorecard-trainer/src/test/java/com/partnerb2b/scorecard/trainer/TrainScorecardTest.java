@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Trains the German reference and the Taiwan validation scorecards with the committed mappings and
  * checks the quality bars, determinism, and that the shipped reference is what the tool produces now.
- * Reads the data from {@code <repo root>/../shared/data}.
+ * Reads the data from {@code <repo root>/data} (copies of the shared reference data).
  */
 class TrainScorecardTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    static final Path DATA = ROOT.resolve("../shared/data").normalize();
+    static final Path DATA = ROOT.resolve("data");
     static final Path GERMAN_MAPPING = ROOT.resolve("models/german-reference/mapping.json");
     static final Path SHIPPED = ROOT.resolve("models/german-reference/scorecard.json");
 
@@ -36,8 +36,8 @@ class TrainScorecardTest {
     @BeforeAll
     static void trainGerman() throws IOException {
         assertTrue(Files.isDirectory(DATA.resolve("german_credit")) && Files.isDirectory(DATA.resolve("taiwan_default")),
-                "the shared data folder is missing: expected " + DATA + " (the clone's ../shared/data) with "
-                        + "german_credit/ and taiwan_default/; see shared/data/README.md");
+                "the data folder is missing: expected " + DATA + " with "
+                        + "german_credit/ and taiwan_default/; see data/README.md");
         german = TrainScorecard.train(GERMAN_MAPPING, DATA, germanOut);
     }
 
