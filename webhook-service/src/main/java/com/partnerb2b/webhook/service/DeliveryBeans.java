@@ -1,0 +1,53 @@
+package com.partnerb2b.webhook.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import com.partnerb2b.webhook.delivery.AddressGuard;
+import com.partnerb2b.webhook.delivery.ConnectPolicy;
+import com.partnerb2b.webhook.delivery.HostResolver;
+import com.partnerb2b.webhook.delivery.RetrySchedule;
+import com.partnerb2b.webhook.delivery.SystemHostResolver;
+import com.partnerb2b.webhook.delivery.WebhookSender;
+
+import io.quarkus.arc.DefaultBean;
+import io.vertx.core.Vertx;
+
+/**
+ * The delivery core as beans. Tests replace the resolver (names they control) and the connect
+ * policy (loopback only, checked before any socket is opened) with beans of their own.
+ */
+public class DeliveryBeans {
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    HostResolver resolver() {
+        return new SystemHostResolver();
+    }
+
+    @Produces
+    @ApplicationScoped
+    AddressGuard guard(HostResolver resolver, WebhookConfig config) {
+        return new AddressGuard(resolver, config.allowLoopback());
+    }
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    ConnectPolicy connectPolicy(AddressGuard guard) {
+        return ConnectPolicy.guardedBy(guard);
+    }
+
+    @Produces
+    @ApplicationScoped
+    WebhookSender sender(Vertx vertx, ConnectPolicy policy, WebhookConfig config) {
+        return new WebhookSender(vertx, policy, config.connectTimeout(), config.requestTimeout(), config.userAgent());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RetrySchedule schedule(WebhookConfig config) {
+        return RetrySchedule.parse(config.schedule(), config.jitter());
+    }
+}

@@ -1,0 +1,107 @@
+package com.partnerb2b.webhook.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnerb2b.platform.api.PageRequest;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.platform.messaging.EventEnvelope;
+import com.partnerb2b.platform.time.TimeSource;
+import com.partnerb2b.webhook.repository.Delivery;
+import com.partnerb2b.webhook.repository.DeliveryAttempt;
+import com.partnerb2b.webhook.repository.DeliveryAttemptRepository;
+import com.partnerb2b.webhook.repository.DeliveryRepository;
+import com.partnerb2b.webhook.repository.EndpointRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Deliveries: one per analysis outcome for the partner's endpoint; listed, retried, recovered. */
+@ApplicationScoped
+public class DeliveryService {
+
+    /** A delivery with its attempts, oldest first. */
+    public record Logged(Delivery delivery, List<DeliveryAttempt> attempts) {
+    }
+
+    public record Page(List<Logged> deliveries, long total) {
+    }
+
+    private final DeliveryRepository deliveries;
+    private final DeliveryAttemptRepository attempts;
+    private final EndpointRepository endpoints;
+    private final WebhookPayloads payloads;
+    private final TimeSource time;
+
+    public DeliveryService(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, EndpointRepository endpoints,
+            WebhookPayloads payloads, TimeSource time) {
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+        this.endpoints = endpoints;
+        this.payloads = payloads;
+        this.time = time;
+    }
+
+    /** In the consuming transaction: a delivery if the partner has an endpoint (enabled or not: a disabled one gets it when enabled). */
+    public Uni<Delivery> fromEvent(EventEnvelope event, AnalysisCompleted analysis) {
+        return endpoints.ofPartner(analysis.partnerId()).chain(endpoint -> {
+            if (endpoint == null) {
+                return Uni.createFrom().nullItem();
+            }
+            Delivery delivery = new Delivery();
+            delivery.webhookId = "msg_" + event.id();
+            delivery.endpointId = endpoint.id;
+            delivery.partnerId = analysis.partnerId();
+            delivery.eventType = WebhookPayloads.typeOf(analysis);
+            delivery.analysisPk = analysis.analysisPk();
+            delivery.profilePk = analysis.profilePk();
+            delivery.payload = payloads.analysis(analysis, event.time() == null ? time.now() : event.time());
+            delivery.status = Delivery.PENDING;
+            delivery.createdAt = time.now();
+            delivery.nextAttemptAt = delivery.createdAt;
+            return deliveries.persist(delivery);
+        });
+    }
+
+    @WithSession
+    public Uni<Page> page(UUID partnerId, long endpointId, DeliveryRepository.Filter filter, PageRequest request) {
+        return endpoints.owned(partnerId, endpointId).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook"))
+                .chain(endpoint -> deliveries.page(endpoint.id, filter, request.page(), request.limit())
+                        .chain(list -> attempts.ofDeliveries(list.stream().map(d -> d.id).toList()).map(found -> {
+                            Map<Long, List<DeliveryAttempt>> byDelivery = found.stream()
+                                    .collect(Collectors.groupingBy(a -> a.deliveryId));
+                            return list.stream().map(d -> new Logged(d, byDelivery.getOrDefault(d.id, List.of()))).toList();
+                        }))
+                        .chain(logged -> deliveries.count(endpoint.id, filter).map(total -> new Page(logged, total))));
+    }
+
+    /** Sends a delivery again now, whatever its state (a delivered one too: the receiver deduplicates on webhook-id). */
+    @WithTransaction
+    public Uni<Delivery> retry(UUID partnerId, long deliveryId) {
+        return deliveries.owned(partnerId, deliveryId).onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
+                .invoke(delivery -> {
+                    if (delivery.leaseUntil != null && delivery.leaseUntil.isAfter(time.now())) {
+                        throw ApiException.conflict("Delivery under way: retry when it is done");
+                    }
+                    delivery.status = Delivery.PENDING;
+                    delivery.nextAttemptAt = time.now();
+                    delivery.leaseUntil = null;
+                    delivery.claimedBy = null;
+                })
+                .call(delivery -> deliveries.flush());
+    }
+
+    /** A partner back from an outage: every failed delivery since then, again, now. */
+    @WithTransaction
+    public Uni<Integer> recover(UUID partnerId, long endpointId, Instant since) {
+        return endpoints.owned(partnerId, endpointId).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook"))
+                .chain(endpoint -> deliveries.recover(endpoint.id, since, time.now()));
+    }
+}

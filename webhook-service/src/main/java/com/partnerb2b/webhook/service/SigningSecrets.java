@@ -1,0 +1,64 @@
+package com.partnerb2b.webhook.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnerb2b.platform.crypto.FieldCipher;
+import com.partnerb2b.webhook.delivery.WebhookSignature;
+import com.partnerb2b.webhook.repository.Endpoint;
+
+/** An endpoint's signing secrets: made, sealed at rest, opened to sign, masked when shown. */
+@ApplicationScoped
+public class SigningSecrets {
+
+    private final FieldCipher cipher;
+
+    public SigningSecrets(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /** A new secret, sealed into the endpoint (the previous one, if any, is forgotten); returns it in clear. */
+    public String replace(Endpoint endpoint) {
+        String secret = WebhookSignature.newSecret();
+        FieldCipher.Sealed sealed = cipher.seal(secret, context(endpoint.partnerId));
+        endpoint.secretCipher = sealed.ciphertext();
+        endpoint.secretKeyId = sealed.keyId();
+        return secret;
+    }
+
+    /** Rotation: a new current secret; the old one signs beside it until {@code overlapUntil}. */
+    public String rotate(Endpoint endpoint, Instant overlapUntil) {
+        endpoint.previousSecretCipher = endpoint.secretCipher;
+        endpoint.previousSecretKeyId = endpoint.secretKeyId;
+        endpoint.previousSecretUntil = overlapUntil;
+        return replace(endpoint);
+    }
+
+    public String current(Endpoint endpoint) {
+        return cipher.openText(endpoint.secretCipher, endpoint.secretKeyId, context(endpoint.partnerId));
+    }
+
+    /** The secrets that sign now: the current one, and the previous one during a rotation. */
+    public List<String> signing(UUID partnerId, byte[] current, String currentKeyId, byte[] previous, String previousKeyId,
+            Instant previousUntil, Instant now) {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(cipher.openText(current, currentKeyId, context(partnerId)));
+        if (previous != null && previousUntil != null && previousUntil.isAfter(now)) {
+            secrets.add(cipher.openText(previous, previousKeyId, context(partnerId)));
+        }
+        return secrets;
+    }
+
+    /** What a listing shows: enough to recognise the secret, not to use it. */
+    public static String masked(String secret) {
+        return "whsec_…" + secret.substring(Math.max(secret.length() - 4, 0));
+    }
+
+    private static String context(UUID partnerId) {
+        return "webhook-secret:" + partnerId;
+    }
+}

@@ -1,0 +1,60 @@
+package com.partnerb2b.webhook.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnerb2b.platform.reactive.Blocking;
+import com.partnerb2b.webhook.delivery.AddressGuard;
+import com.partnerb2b.webhook.delivery.AttemptResult;
+import com.partnerb2b.webhook.delivery.TargetRefused;
+import com.partnerb2b.webhook.delivery.VettedTarget;
+import com.partnerb2b.webhook.delivery.WebhookSender;
+import com.partnerb2b.webhook.delivery.WebhookSignature;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * One signed POST: the URL's target vetted again (DNS resolved now, every address checked, the
+ * vetted address connected to), the Standard Webhooks headers, the send. A refused target is an
+ * attempt that failed with the refusal as its error.
+ */
+@ApplicationScoped
+public class WebhookDispatch {
+
+    private final AddressGuard guard;
+    private final WebhookSender sender;
+    private final WebhookConfig config;
+    private final Vertx vertx;
+
+    public WebhookDispatch(AddressGuard guard, WebhookSender sender, WebhookConfig config, Vertx vertx) {
+        this.guard = guard;
+        this.sender = sender;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** Vets the URL off the event loop (DNS lookups block). */
+    public Uni<VettedTarget> vet(String url) {
+        return Blocking.call(vertx, () -> guard.vet(url));
+    }
+
+    public Uni<AttemptResult> send(String url, String webhookId, String body, List<String> secrets, Instant now) {
+        return vet(url).chain(target -> {
+            long timestamp = now.getEpochSecond();
+            Map<String, String> headers = Map.of(
+                    "webhook-id", webhookId,
+                    "webhook-timestamp", Long.toString(timestamp),
+                    "webhook-signature", WebhookSignature.sign(webhookId, timestamp, body, secrets),
+                    "Content-Type", "application/json",
+                    "User-Agent", config.userAgent());
+            return sender.send(target, headers, body);
+        }).onFailure(TargetRefused.class).recoverWithItem(failure -> {
+            TargetRefused refused = (TargetRefused) failure;
+            return new AttemptResult(null, refused.reason() + ": " + refused.detail(), 0, null, null);
+        });
+    }
+}
