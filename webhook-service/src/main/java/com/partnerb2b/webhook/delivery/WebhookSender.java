@@ -337,10 +337,11 @@ public final class WebhookSender {
                 return "Connect timeout";
             }
             if (e instanceof ConnectException) {
-                return truncate("Connection refused: " + e.getMessage());
+                String message = String.valueOf(e.getMessage());
+                return truncate(message.startsWith("Connection refused") ? message : "Connection refused: " + message);
             }
             if (e instanceof SSLException) {
-                return truncate("TLS error: " + e.getMessage());
+                return truncate("TLS error: " + rootMessage(e));
             }
             if (e instanceof TimeoutException) {
                 return truncate("Timeout: " + e.getMessage());
@@ -348,6 +349,18 @@ public final class WebhookSender {
         }
         String message = error == null ? null : error.getMessage();
         return truncate("Connection error: " + (message == null ? error == null ? "unknown" : error.getClass().getSimpleName() : message));
+    }
+
+    /** The innermost message: for TLS it names the actual problem (untrusted issuer, name mismatch...). */
+    private static String rootMessage(Throwable error) {
+        String message = error.getMessage();
+        Throwable e = error.getCause();
+        for (int depth = 0; e != null && depth < 10; depth++, e = e.getCause()) {
+            if (e.getMessage() != null) {
+                message = e.getMessage();
+            }
+        }
+        return message == null ? error.getClass().getSimpleName() : message;
     }
 
     private static String truncate(String text) {
