@@ -24,7 +24,9 @@ import java.util.Locale;
  * addresses must be global unicast (2000::/3) outside the special-purpose blocks.</li>
  * </ul>
  * The returned {@link VettedTarget} carries the address to dial, so no second lookup (DNS rebinding) can
- * change where the request goes. Thread-safe.
+ * change where the request goes. Vet again before every attempt (a name may have moved to a private address since
+ * configuration). Thread-safe; {@link #vet} may block on DNS with the system resolver, so call it on a worker
+ * thread, never on a Vert.x event loop.
  */
 public final class AddressGuard {
 
@@ -172,9 +174,16 @@ public final class AddressGuard {
             }
         }
 
-        String path = uri.getRawPath();
+        // non-ASCII characters in path or query are percent-encoded (UTF-8) so the request line stays ASCII
+        URI ascii;
+        try {
+            ascii = new URI(uri.toASCIIString());
+        } catch (URISyntaxException e) {
+            throw invalid("unparseable: " + e.getReason());
+        }
+        String path = ascii.getRawPath();
         String pathAndQuery = (path == null || path.isEmpty() ? "/" : path)
-            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            + (ascii.getRawQuery() == null ? "" : "?" + ascii.getRawQuery());
         if (!pathAndQuery.startsWith("/")) {
             throw invalid("path must start with /");
         }

@@ -106,7 +106,8 @@ public final class WebhookSender {
      * target.host(); never follows redirects (a 3xx is a failed attempt with that status); reads at most 1 KB of
      * the response, never parses it; a timeout, refused connection, TLS or other error gives an AttemptResult
      * with error text and null status. Never fails the Uni. Refused by the policy: error "Address not allowed",
-     * no socket opened. The Uni completes on a Vert.x event-loop thread.
+     * no socket opened. Each subscription makes one attempt; the Uni completes on a Vert.x event-loop thread (do
+     * not block there).
      */
     public Uni<AttemptResult> send(VettedTarget target, Map<String, String> headers, String body) {
         return Uni.createFrom().emitter(emitter -> new Attempt(target, headers, body, emitter).start());

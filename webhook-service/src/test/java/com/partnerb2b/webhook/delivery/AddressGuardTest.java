@@ -147,6 +147,8 @@ class AddressGuardTest {
         assertEquals("/", plain.pathAndQuery());
         assertEquals("public.test", plain.hostHeader());
 
+        assertEquals("/%C3%A9t%C3%A9?q=%C3%BC&r=%20", guard.vet("https://public.test/été?q=ü&r=%20").pathAndQuery());
+
         VettedTarget v6 = guard.vet("https://public6.test/x");
         assertTrue(v6.address() instanceof Inet6Address);
     }

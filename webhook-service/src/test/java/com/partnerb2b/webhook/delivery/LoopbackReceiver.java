@@ -86,6 +86,17 @@ final class LoopbackReceiver implements AutoCloseable {
         };
     }
 
+    /** Answers 200 and streams {@code bytes} of body, then neither ends the body nor closes (until the receiver closes). */
+    Responder streamThenHang(int bytes) {
+        return exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked
+            OutputStream out = exchange.getResponseBody();
+            out.write("y".repeat(bytes).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            hang().respond(exchange);
+        };
+    }
+
     @Override
     public void close() {
         release.countDown();

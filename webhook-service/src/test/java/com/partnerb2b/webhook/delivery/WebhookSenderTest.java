@@ -58,7 +58,9 @@ class WebhookSenderTest {
             .on("/redirect-target", LoopbackReceiver.status(200, "should never be reached"))
             .on("/redirect", LoopbackReceiver.status(302, "", "Location", target))
             .on("/gone", LoopbackReceiver.status(410, "gone"))
-            .on("/hang", receiver.hang());
+            .on("/hang", receiver.hang())
+            .on("/endless", receiver.streamThenHang(4 * 1024))
+            .on("/headers-only", receiver.streamThenHang(0));
         localGuard = new AddressGuard(new TestResolver().with("partner.test", "127.0.0.1"), true);
         sender = new WebhookSender(vertx, ConnectPolicy.loopbackOnly(), Duration.ofSeconds(2), Duration.ofSeconds(5), UA);
     }
@@ -195,6 +197,36 @@ class WebhookSenderTest {
             assertNotNull(result.error());
             assertTrue(result.error().startsWith("Timeout"), result.error());
             assertTrue(tookMillis >= 250 && tookMillis < 2_000, "took " + tookMillis + " ms");
+            assertTrue(result.durationMillis() >= 250 && result.durationMillis() < 2_000, result.toString());
+        } finally {
+            quick.close();
+        }
+    }
+
+    @Test
+    void stopsReadingAfter1KbOfAnEndlessBody() throws Exception {
+        WebhookSender quick = new WebhookSender(vertx, ConnectPolicy.loopbackOnly(), Duration.ofSeconds(1), Duration.ofSeconds(5), UA);
+        try {
+            long start = System.nanoTime();
+            AttemptResult result = quick.send(target("/endless"), Map.of(), "{}").await().atMost(Duration.ofSeconds(4));
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(200, result.httpStatus());
+            assertEquals("y".repeat(1024), result.responseExcerpt());
+            assertTrue(tookMillis < 4_000, "did not wait for the end of the body: " + tookMillis + " ms");
+        } finally {
+            quick.close();
+        }
+    }
+
+    /** Decision: once the status line arrived within the timeout, the outcome is that status; the body is best effort. */
+    @Test
+    void aStatusReceivedInTimeCountsEvenIfTheBodyNeverEnds() throws Exception {
+        WebhookSender quick = new WebhookSender(vertx, ConnectPolicy.loopbackOnly(), Duration.ofMillis(300), Duration.ofMillis(300), UA);
+        try {
+            AttemptResult result = quick.send(target("/headers-only"), Map.of(), "{}").await().atMost(Duration.ofSeconds(3));
+            assertEquals(200, result.httpStatus());
+            assertTrue(result.delivered(), result.toString());
+            assertEquals("", result.responseExcerpt());
             assertTrue(result.durationMillis() >= 250 && result.durationMillis() < 2_000, result.toString());
         } finally {
             quick.close();

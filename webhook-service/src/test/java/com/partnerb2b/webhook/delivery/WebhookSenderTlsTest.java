@@ -48,7 +48,7 @@ class WebhookSenderTlsTest {
         Path cert = dir.resolve("partner.pem");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         run(keytool, "-genkeypair", "-alias", "partner", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=partner.test",
-            "-ext", "SAN=dns:partner.test", "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+            "-ext", "SAN=dns:partner.test,ip:127.0.0.1", "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
             "-storepass", PASSWORD, "-keypass", PASSWORD);
         run(keytool, "-exportcert", "-alias", "partner", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-rfc",
             "-file", cert.toString());
@@ -97,6 +97,22 @@ class WebhookSenderTlsTest {
             assertEquals("secure", result.responseExcerpt());
             assertEquals("partner.test", sniSeen.get(sniSeen.size() - 1));
             assertEquals("partner.test:" + port, hostSeen.get(hostSeen.size() - 1));
+        } finally {
+            sender.close();
+        }
+    }
+
+    @Test
+    void sendsNoSniForAnIpLiteralHost() throws Exception {
+        WebhookSender sender = new WebhookSender(vertx, ConnectPolicy.loopbackOnly(), Duration.ofSeconds(3), Duration.ofSeconds(5), "ua", trust);
+        try {
+            AddressGuard guard = new AddressGuard(new TestResolver(), true);
+            VettedTarget target = guard.vet("https://2130706433:" + port + "/hook"); // 127.0.0.1 in decimal
+            assertEquals("127.0.0.1", target.host());
+            AttemptResult result = sender.send(target, Map.of(), "{}").await().atMost(Duration.ofSeconds(10));
+            assertTrue(result.delivered(), result.toString());
+            assertEquals("null", sniSeen.get(sniSeen.size() - 1), "RFC 6066: no IP address in SNI");
+            assertEquals("127.0.0.1:" + port, hostSeen.get(hostSeen.size() - 1));
         } finally {
             sender.close();
         }
