@@ -20,6 +20,15 @@ public final class WebhookVerifier {
     private WebhookVerifier() {
     }
 
+    /**
+     * @param secret           the endpoint's secret, {@code whsec_...}
+     * @param webhookId        the {@code webhook-id} header
+     * @param webhookTimestamp the {@code webhook-timestamp} header (Unix seconds)
+     * @param webhookSignature the {@code webhook-signature} header (one or more space-separated {@code v1,<base64>})
+     * @param body             the raw request body exactly as received, before any JSON parsing
+     * @param now              the receiver's clock
+     * @throws InvalidWebhook  if the delivery must be rejected
+     */
     public static void verify(String secret, String webhookId, String webhookTimestamp, String webhookSignature,
                               String body, Instant now) throws InvalidWebhook {
         byte[] key;

@@ -119,6 +119,21 @@ class WebhookSenderTest {
         assertDoesNotThrow(() -> new Webhook(secret).verify(hit.body(), received));
     }
 
+    /** DNS rebinding: the name is resolved once, by the guard; the sender dials that address and never asks again. */
+    @Test
+    void dialsTheVettedAddressWithoutASecondLookup() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger questions = new java.util.concurrent.atomic.AtomicInteger();
+        HostResolver rebinding = host -> {
+            // first answer loopback (allowed in local mode), any later answer a private address
+            return List.of(TestResolver.address(host, questions.getAndIncrement() == 0 ? "127.0.0.1" : "10.0.0.1"));
+        };
+        VettedTarget target = new AddressGuard(rebinding, true).vet("http://rebind.test:" + receiver.port() + "/ok?rebind");
+        AttemptResult result = sender.send(target, Map.of(), "{}").await().atMost(AWAIT);
+        assertTrue(result.delivered(), result.toString());
+        assertEquals(1, questions.get(), "only the guard resolved the name");
+        assertEquals("rebind.test:" + receiver.port(), receiver.hits("/ok?rebind").get(0).header("Host"));
+    }
+
     @Test
     void anyOther2xxIsDelivered() throws Exception {
         AttemptResult result = send(target("/accepted"));
