@@ -43,6 +43,11 @@ public final class WebhookSender {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
     public static final String ADDRESS_NOT_ALLOWED = TargetRefused.ADDRESS_NOT_ALLOWED;
+    /**
+     * Connections kept per target (address, port, host, scheme). Attempts beyond it wait for a connection inside
+     * their own timeout, so keep the worker's per-endpoint concurrency at or below this.
+     */
+    public static final int MAX_CONNECTIONS_PER_TARGET = 8;
 
     private static final Set<Integer> RETRY_AFTER_STATUSES = Set.of(429, 502, 503, 504);
     /** Headers only the sender sets: a caller cannot override framing or the Host. */
@@ -92,7 +97,7 @@ public final class WebhookSender {
             .setTrustAll(false)
             .setKeepAlive(true)
             .setKeepAliveTimeout(30)
-            .setMaxPoolSize(4)
+            .setMaxPoolSize(MAX_CONNECTIONS_PER_TARGET)
             .setTryUseCompression(false)
             .setMaxRedirects(0);
         if (trust != null) {
@@ -146,6 +151,13 @@ public final class WebhookSender {
                     finish(AttemptResult.failed("Invalid target", elapsed()));
                     return;
                 }
+                for (Map.Entry<String, String> header : headers.entrySet()) {
+                    if (header.getKey() == null || header.getKey().isEmpty() || !safeHeaderText(header.getKey())
+                        || (header.getValue() != null && !safeHeaderText(header.getValue()))) {
+                        finish(AttemptResult.failed("Invalid header", elapsed())); // before any socket
+                        return;
+                    }
+                }
                 boolean mayConnect;
                 try {
                     mayConnect = policy.mayConnect(target.address());
@@ -190,8 +202,21 @@ public final class WebhookSender {
                 }
                 request = req;
             }
+            try {
+                writeRequest(req);
+            } catch (RuntimeException e) {
+                // e.g. a header value Vert.x refuses: this attempt fails now rather than at the timeout
+                finish(AttemptResult.failed(describe(e), elapsed()));
+                abort();
+            }
+        }
+
+        private void writeRequest(HttpClientRequest req) {
             headers.forEach((name, value) -> {
                 if (name != null && value != null && !RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                    if (!safeHeaderText(name) || name.isEmpty() || !safeHeaderText(value)) {
+                        throw new IllegalArgumentException("Invalid header " + (safeHeaderText(name) ? name : ""));
+                    }
                     req.putHeader(name, value);
                 }
             });
@@ -304,6 +329,17 @@ public final class WebhookSender {
         private long elapsed() {
             return (System.nanoTime() - startNanos) / 1_000_000;
         }
+    }
+
+    /** No CR, LF or NUL: a header can never be split into two (header injection). */
+    private static boolean safeHeaderText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Delta-seconds or an HTTP-date; null when absent or unreadable; never negative. */

@@ -135,6 +135,16 @@ class WebhookSenderTest {
     }
 
     @Test
+    void aHeaderValueWithALineBreakFailsTheAttemptInsteadOfInjectingAHeader() throws Exception {
+        AttemptResult result = sender.send(target("/ok?injection"), Map.of("webhook-id", "msg_1\r\nX-Injected: yes"), "{}")
+            .await().atMost(AWAIT);
+        assertNull(result.httpStatus());
+        assertTrue(result.error().contains("Invalid header"), result.error());
+        Thread.sleep(100);
+        assertTrue(receiver.hits("/ok?injection").isEmpty());
+    }
+
+    @Test
     void anyOther2xxIsDelivered() throws Exception {
         AttemptResult result = send(target("/accepted"));
         assertTrue(result.delivered(), result.toString());
