@@ -101,6 +101,10 @@ class WebhookSenderTest {
         assertNull(result.retryAfter());
         assertFalse(result.gone());
         assertTrue(result.durationMillis() >= 0);
+        // nothing we sent, and never the secret, is kept in what gets stored
+        assertFalse(result.toString().contains(secret.substring(6)));
+        assertFalse(result.toString().contains(headers.get("webhook-signature").substring(3)));
+        assertFalse(result.toString().contains(id));
 
         LoopbackReceiver.Hit hit = receiver.hits.stream().filter(h -> h.header("webhook-id") != null && h.header("webhook-id").equals(id))
             .findFirst().orElseThrow();
