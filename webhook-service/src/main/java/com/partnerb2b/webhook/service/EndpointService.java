@@ -74,7 +74,7 @@ public class EndpointService {
     }
 
     public Uni<Endpoint> changeUrl(UUID partnerId, long id, String url) {
-        return get(partnerId, id).chain(endpoint -> checked(url, List.of(secrets.current(endpoint)))
+        return get(partnerId, id).chain(endpoint -> checked(url, secrets.signing(endpoint, time.now()))
                 .chain(() -> Panache.withTransaction(() -> endpoints.lockOwned(partnerId, id).onItem().ifNull()
                         .failWith(() -> ApiException.notFound("Webhook")).invoke(locked -> {
                             locked.url = url;
@@ -110,7 +110,7 @@ public class EndpointService {
     /** A signed test event now; what the endpoint answered. */
     public Uni<AttemptResult> test(UUID partnerId, long id) {
         return get(partnerId, id).chain(endpoint -> dispatch.send(endpoint.url, "msg_test_" + UUID.randomUUID(),
-                payloads.test(time.now()), List.of(secrets.current(endpoint)), time.now()));
+                payloads.test(time.now()), secrets.signing(endpoint, time.now()), time.now()));
     }
 
     /** The URL's form and target, then a signed test event that must get a 2xx: else 400 with the reason. */

@@ -42,6 +42,11 @@ public class SigningSecrets {
         return cipher.openText(endpoint.secretCipher, endpoint.secretKeyId, context(endpoint.partnerId));
     }
 
+    public List<String> signing(Endpoint endpoint, Instant now) {
+        return signing(endpoint.partnerId, endpoint.secretCipher, endpoint.secretKeyId, endpoint.previousSecretCipher,
+                endpoint.previousSecretKeyId, endpoint.previousSecretUntil, now);
+    }
+
     /** The secrets that sign now: the current one, and the previous one during a rotation. */
     public List<String> signing(UUID partnerId, byte[] current, String currentKeyId, byte[] previous, String previousKeyId,
             Instant previousUntil, Instant now) {

@@ -16,34 +16,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** A real HTTP receiver on 127.0.0.1 (ephemeral port) that records every request it gets. */
-final class LoopbackReceiver implements AutoCloseable {
+public final class LoopbackReceiver implements AutoCloseable {
 
-    record Hit(String method, String path, Headers headers, String body) {
-        String header(String name) {
+    public record Hit(String method, String path, Headers headers, String body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
 
-    interface Responder {
+    public interface Responder {
         void respond(HttpExchange exchange) throws IOException;
     }
 
-    final List<Hit> hits = new CopyOnWriteArrayList<>();
+    public final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    LoopbackReceiver() throws IOException {
+    public LoopbackReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(executor);
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    LoopbackReceiver on(String path, Responder responder) {
+    public LoopbackReceiver on(String path, Responder responder) {
         server.createContext(path, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             hits.add(new Hit(exchange.getRequestMethod(), exchange.getRequestURI().toString(), exchange.getRequestHeaders(), body));
@@ -56,11 +56,11 @@ final class LoopbackReceiver implements AutoCloseable {
         return this;
     }
 
-    List<Hit> hits(String path) {
+    public List<Hit> hits(String path) {
         return hits.stream().filter(h -> h.path().startsWith(path)).toList();
     }
 
-    static Responder status(int status, String body, String... headerPairs) {
+    public static Responder status(int status, String body, String... headerPairs) {
         return exchange -> {
             for (int i = 0; i + 1 < headerPairs.length; i += 2) {
                 exchange.getResponseHeaders().add(headerPairs[i], headerPairs[i + 1]);
@@ -76,7 +76,7 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     /** Never answers (until the receiver closes). */
-    Responder hang() {
+    public Responder hang() {
         return exchange -> {
             try {
                 release.await(30, TimeUnit.SECONDS);

@@ -1,0 +1,207 @@
+package com.partnerb2b.webhook.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.PageRequest;
+import com.partnerb2b.platform.api.PathIds;
+import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.security.Partners;
+import com.partnerb2b.platform.security.Roles;
+import com.partnerb2b.webhook.repository.Delivery;
+import com.partnerb2b.webhook.repository.DeliveryRepository;
+import com.partnerb2b.webhook.service.DeliveryService;
+import com.partnerb2b.webhook.service.DeliveryWorker;
+import com.partnerb2b.webhook.service.EndpointService;
+import com.partnerb2b.webhook.service.SigningSecrets;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/webhooks")
+@RolesAllowed(Roles.PARTNER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Tag(name = "Webhooks")
+public class WebhookResource {
+
+    private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.FAILED);
+
+    private final EndpointService endpoints;
+    private final DeliveryService deliveries;
+    private final SigningSecrets secrets;
+    private final DeliveryWorker worker;
+    private final JsonWebToken token;
+
+    public WebhookResource(EndpointService endpoints, DeliveryService deliveries, SigningSecrets secrets, DeliveryWorker worker,
+            JsonWebToken token) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.secrets = secrets;
+        this.worker = worker;
+        this.token = token;
+    }
+
+    @POST
+    @Path("/configure/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register the partner's endpoint (one per partner; again: replaces the URL, keeps the secret). "
+            + "The URL must pass the address guard and answer a signed webhook.test event with a 2xx")
+    public Uni<Response> configure(JsonNode body) {
+        String url = url(body);
+        return endpoints.configure(Partners.of(token), url).map(shown -> Response.status(201).entity(ApiResponse.of(
+                new WebhookViews.Configured("Votre url a bien été configurée.", shown.endpoint().id, shown.endpoint().url,
+                        shown.secret(), shown.endpoint().createdAt))).build());
+    }
+
+    @GET
+    @Path("/")
+    @Operation(summary = "The partner's endpoint (a list of at most one)")
+    public Uni<ApiResponse<List<WebhookViews.EndpointView>>> list() {
+        return endpoints.list(Partners.of(token)).map(list -> ApiResponse.of(list.stream()
+                .map(e -> WebhookViews.endpoint(e, SigningSecrets.masked(secrets.current(e)))).toList()));
+    }
+
+    @GET
+    @Path("/{pk}/")
+    @Operation(summary = "The endpoint: URL, status (active | disabled) and why, secret masked")
+    public Uni<ApiResponse<WebhookViews.EndpointView>> get(@RestPath String pk) {
+        return endpoints.get(Partners.of(token), PathIds.number(pk, "Webhook"))
+                .map(e -> ApiResponse.of(WebhookViews.endpoint(e, SigningSecrets.masked(secrets.current(e)))));
+    }
+
+    @PATCH
+    @Path("/{pk}/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the URL (checked and tested as on configuration)")
+    public Uni<ApiResponse<WebhookViews.Message>> patch(@RestPath String pk, JsonNode body) {
+        String url = url(body);
+        return endpoints.changeUrl(Partners.of(token), PathIds.number(pk, "Webhook"), url)
+                .map(e -> ApiResponse.of(new WebhookViews.Message("Votre url a bien été modifiée.")));
+    }
+
+    @DELETE
+    @Path("/{pk}/")
+    @Operation(summary = "Delete the endpoint and its deliveries")
+    public Uni<ApiResponse<WebhookViews.Message>> delete(@RestPath String pk) {
+        return endpoints.delete(Partners.of(token), PathIds.number(pk, "Webhook"))
+                .map(ignored -> ApiResponse.of(new WebhookViews.Message("Votre webhook a bien été supprimé.")));
+    }
+
+    @POST
+    @Path("/{pk}/rotate-secret/")
+    @Operation(summary = "A new signing secret (shown once); the old one keeps signing beside it for 24 h")
+    public Uni<ApiResponse<WebhookViews.Configured>> rotate(@RestPath String pk) {
+        return endpoints.rotateSecret(Partners.of(token), PathIds.number(pk, "Webhook")).map(shown -> ApiResponse.of(
+                new WebhookViews.Configured("Votre secret a bien été renouvelé.", shown.endpoint().id, shown.endpoint().url,
+                        shown.secret(), shown.endpoint().createdAt)));
+    }
+
+    @POST
+    @Path("/{pk}/test/")
+    @Operation(summary = "Send a signed webhook.test event now and show what the endpoint answered")
+    public Uni<ApiResponse<WebhookViews.TestView>> test(@RestPath String pk) {
+        return endpoints.test(Partners.of(token), PathIds.number(pk, "Webhook")).map(r -> ApiResponse.of(WebhookViews.test(r)));
+    }
+
+    @POST
+    @Path("/{pk}/enable/")
+    @Operation(summary = "Enable a disabled endpoint: its pending deliveries leave again")
+    public Uni<ApiResponse<WebhookViews.EndpointView>> enable(@RestPath String pk) {
+        return endpoints.enable(Partners.of(token), PathIds.number(pk, "Webhook")).invoke(worker::wake)
+                .map(e -> ApiResponse.of(WebhookViews.endpoint(e, SigningSecrets.masked(secrets.current(e)))));
+    }
+
+    @GET
+    @Path("/{pk}/deliveries/")
+    @Operation(summary = "The endpoint's deliveries, newest first, with every attempt; filters status, createdAfter, createdBefore")
+    public Uni<ApiResponse<List<WebhookViews.DeliveryView>>> deliveries(@RestPath String pk, @RestQuery String page,
+            @RestQuery String limit, @RestQuery String status, @RestQuery String createdAfter, @RestQuery String createdBefore) {
+        PageRequest request = PageRequest.parse(page, limit);
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.invalidValue(List.of(new FieldError("status", "one of pending, delivered, failed")));
+        }
+        DeliveryRepository.Filter filter = new DeliveryRepository.Filter(status, instant("createdAfter", createdAfter),
+                instant("createdBefore", createdBefore));
+        return deliveries.page(Partners.of(token), PathIds.number(pk, "Webhook"), filter, request).map(found -> ApiResponse.page(
+                found.deliveries().stream().map(WebhookViews::delivery).toList(), request, found.total()));
+    }
+
+    @POST
+    @Path("/deliveries/{id}/retry/")
+    @Operation(summary = "Send a delivery again now")
+    public Uni<ApiResponse<WebhookViews.Message>> retry(@RestPath String id) {
+        return deliveries.retry(Partners.of(token), PathIds.number(id, "Delivery")).invoke(worker::wake)
+                .map(d -> ApiResponse.of(new WebhookViews.Message("La livraison va être renvoyée.")));
+    }
+
+    public record Recovered(String message, int deliveries) {
+    }
+
+    @POST
+    @Path("/{pk}/recover/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send again every failed delivery since a time: {\"since\": \"2026-11-20T00:00:00Z\"}")
+    public Uni<ApiResponse<Recovered>> recover(@RestPath String pk, JsonNode body) {
+        JsonNode since = body == null || !body.isObject() ? null : body.get("since");
+        Instant from = since == null || !since.isTextual() ? null : instant("since", since.asText());
+        if (from == null) {
+            throw ApiException.invalidValue(List.of(new FieldError("since", "an ISO-8601 instant, e.g. 2026-11-20T00:00:00Z")));
+        }
+        return deliveries.recover(Partners.of(token), PathIds.number(pk, "Webhook"), from).invoke(worker::wake)
+                .map(n -> ApiResponse.of(new Recovered("Les livraisons échouées vont être renvoyées.", n)));
+    }
+
+    /** The body's url; any other field, or none, is a 400. */
+    private static String url(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalidValue(List.of(new FieldError("url", "a JSON object {\"url\": …}")));
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!"url".equals(name)) {
+                errors.add(new FieldError(name, "unknown field"));
+            }
+        });
+        JsonNode url = body.get("url");
+        if (url == null || !url.isTextual()) {
+            errors.add(0, new FieldError("url", "required, a text"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalidValue(errors);
+        }
+        return url.asText();
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidValue(List.of(new FieldError(field, "an ISO-8601 instant, e.g. 2026-11-20T00:00:00Z")));
+        }
+    }
+}
