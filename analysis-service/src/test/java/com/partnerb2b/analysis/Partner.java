@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.test.TestTokens;
@@ -95,7 +96,7 @@ final class Partner {
     /** Waits until this service has kept the submission (its event consumed). */
     static void awaitKept(UUID submissionId) {
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> Rows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submissionId) == 1);
+                .until(() -> TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submissionId) == 1);
     }
 
     /** Publishes a submission, waits until it is kept here, and asks for its analysis: the analysis pk. */

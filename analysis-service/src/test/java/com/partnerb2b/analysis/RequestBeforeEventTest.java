@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.test.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ class RequestBeforeEventTest {
         Map<String, String> heard = ProfileServiceStandIn.heard(pk);
         assertEquals("Bearer " + partner.token, heard.get("authorization"), "the caller's token is forwarded");
         assertEquals(requestId, heard.get("x-request-id"), "the caller's request id is forwarded");
-        assertEquals("pending", Rows.text("SELECT status FROM analyses WHERE id = ?", analysisPk),
+        assertEquals("pending", TestRows.text("SELECT status FROM analyses WHERE id = ?", analysisPk),
                 "nothing to score before the submission arrives");
 
         partner.publish(pk, submission, Partner.customer(), Instant.now(), UUID.randomUUID().toString());
@@ -87,6 +88,6 @@ class RequestBeforeEventTest {
         partner.requestAnalysis(pk).statusCode(503)
                 .header("Retry-After", "1")
                 .body("error.details[0].field", equalTo("profile"));
-        assertEquals(0, Rows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));
+        assertEquals(0, TestRows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.test.TestTokens;
 import com.partnerb2b.platform.test.TestTopics;
@@ -33,7 +34,7 @@ class RequestsAndEventsTest {
                 .then().statusCode(201).extract().jsonPath().getLong("data.pk");
         partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
                 .then().statusCode(201).body("data.pk", equalTo((int) first)).body("data.status", equalTo("pending"));
-        assertEquals(1, Rows.count("SELECT count(*) FROM analyses WHERE partner_id = ?", partner.id));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM analyses WHERE partner_id = ?", partner.id));
 
         long otherPk = Partner.newProfilePk();
         Partner.awaitKept(partner.submit(otherPk, Partner.customer(), Instant.now()));
@@ -54,9 +55,9 @@ class RequestsAndEventsTest {
         // A marker on the same key (same partition) follows the redelivery: once it is kept, the redelivery was consumed.
         UUID marker = partner.submit(pk, Partner.customer(), Instant.now());
         Partner.awaitKept(marker);
-        assertEquals(1, Rows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId));
-        assertEquals(1, Rows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submission));
-        assertTrue(Rows.text("SELECT attributes FROM submissions WHERE submission_id = ?", submission).contains("\"requested_amount\":10000"),
+        assertEquals(1, TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submission));
+        assertTrue(TestRows.text("SELECT attributes FROM submissions WHERE submission_id = ?", submission).contains("\"requested_amount\":10000"),
                 "the first delivery's values are kept");
     }
 
@@ -82,9 +83,9 @@ class RequestsAndEventsTest {
         UUID after = partner.submit(pk, Partner.customer(), Instant.now());
         Partner.awaitKept(after);
 
-        assertEquals(1, Rows.count("SELECT count(*) FROM failed_events WHERE payload = ?", unreadable));
-        assertEquals("type is not " + ProfileSubmitted.TYPE, Rows.text("SELECT reason FROM failed_events WHERE payload = ?", v1));
-        assertEquals("missing or invalid submissionId", Rows.text("SELECT reason FROM failed_events WHERE payload = ?", noSubmission));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE payload = ?", unreadable));
+        assertEquals("type is not " + ProfileSubmitted.TYPE, TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", v1));
+        assertEquals("missing or invalid submissionId", TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", noSubmission));
         assertTrue(failedCounter() >= failedBefore + 3, "partnerb2b.events.failed counts them");
     }
 
@@ -129,7 +130,7 @@ class RequestsAndEventsTest {
                 .extract().jsonPath();
         long sample = json.getLong("data.stability.sampleSize");
         assertTrue(sample >= 1);
-        assertEquals(sample, Rows.count("SELECT count(*) FROM analyses WHERE status = 'completed'"));
+        assertEquals(sample, TestRows.count("SELECT count(*) FROM analyses WHERE status = 'completed'"));
         assertTrue(json.getDouble("data.stability.psi") >= 0);
         String gauge = metric("partnerb2b_scorecard_psi");
         double published = Double.parseDouble(gauge.substring(gauge.lastIndexOf(' ') + 1));

@@ -22,6 +22,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.analysis.repository.AnalysisQueue;
 import com.partnerb2b.analysis.repository.AnalysisQueue.Claim;
 import com.partnerb2b.analysis.service.AnalysisCompletion;
@@ -104,8 +105,8 @@ class WorkerTest {
             pool.shutdownNow();
         }
         for (long id : ids) {
-            assertEquals("completed", Rows.text("SELECT status FROM analyses WHERE id = ?", id));
-            assertEquals(1, Rows.count("SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + id + ",%"));
+            assertEquals("completed", TestRows.text("SELECT status FROM analyses WHERE id = ?", id));
+            assertEquals(1, TestRows.count("SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + id + ",%"));
         }
     }
 
@@ -118,36 +119,36 @@ class WorkerTest {
         Claim lateClaim = new Claim(id, 1, null, 0, submission, null, null, null, null);
         worker.wake();
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> "completed".equals(Rows.text("SELECT status FROM analyses WHERE id = ?", id)));
-        assertEquals(2, Rows.count("SELECT attempts FROM analyses WHERE id = ?", id), "taken over: a second attempt");
-        assertEquals(worker.claimer(), Rows.text("SELECT claimed_by FROM analyses WHERE id = ?", id));
-        String score = Rows.text("SELECT score FROM analyses WHERE id = ?", id);
+                .until(() -> "completed".equals(TestRows.text("SELECT status FROM analyses WHERE id = ?", id)));
+        assertEquals(2, TestRows.count("SELECT attempts FROM analyses WHERE id = ?", id), "taken over: a second attempt");
+        assertEquals(worker.claimer(), TestRows.text("SELECT claimed_by FROM analyses WHERE id = ?", id));
+        String score = TestRows.text("SELECT score FROM analyses WHERE id = ?", id);
 
         // The crashed instance comes back and tries to record its result: refused, nothing changes.
         assertFalse(FreshContexts.run(vertx, () -> completion.fail(lateClaim, "crashed-instance", "late"))
                 .await().atMost(Duration.ofSeconds(10)));
-        assertEquals(score, Rows.text("SELECT score FROM analyses WHERE id = ?", id));
-        assertEquals(1, Rows.count("SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + id + ",%"));
+        assertEquals(score, TestRows.text("SELECT score FROM analyses WHERE id = ?", id));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + id + ",%"));
 
         // An analysis whose lease is still running is left to its instance.
-        assertEquals("processing", Rows.text("SELECT status FROM analyses WHERE id = ?", leased));
-        assertEquals("live-instance", Rows.text("SELECT claimed_by FROM analyses WHERE id = ?", leased));
+        assertEquals("processing", TestRows.text("SELECT status FROM analyses WHERE id = ?", leased));
+        assertEquals("live-instance", TestRows.text("SELECT claimed_by FROM analyses WHERE id = ?", leased));
     }
 
     @Test
     void an_analysis_that_cannot_be_scored_is_retried_then_failed_with_its_reason_and_published() throws Exception {
         UUID broken = UUID.randomUUID();
-        Rows.update("""
+        TestRows.update("""
                 INSERT INTO submissions (submission_id, partner_id, profile_pk, catalogue_version, attributes, submitted_at, received_at)
                 VALUES (?, ?, ?, 1, 'not json', now(), now())""", broken, UUID.randomUUID(), Partner.newProfilePk());
         long id = analysis(broken, "pending", 0, null, "now()");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             worker.wake();
-            return "failed".equals(Rows.text("SELECT status FROM analyses WHERE id = ?", id));
+            return "failed".equals(TestRows.text("SELECT status FROM analyses WHERE id = ?", id));
         });
-        assertEquals(3, Rows.count("SELECT attempts FROM analyses WHERE id = ?", id));
-        assertTrue(Rows.text("SELECT failure_reason FROM analyses WHERE id = ?", id).startsWith("scoring failed"));
-        String published = Rows.text("SELECT payload FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + id + ",%");
+        assertEquals(3, TestRows.count("SELECT attempts FROM analyses WHERE id = ?", id));
+        assertTrue(TestRows.text("SELECT failure_reason FROM analyses WHERE id = ?", id).startsWith("scoring failed"));
+        String published = TestRows.text("SELECT payload FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + id + ",%");
         assertTrue(published.contains("\"status\":\"failed\""), published);
         assertEquals(List.of(), EventSchemas.problems("analysisCompletedEvent", published), "docs/asyncapi.yaml describes it");
     }
@@ -158,9 +159,9 @@ class WorkerTest {
         long recent = analysis(UUID.randomUUID(), "pending", 0, null, "now()");
         worker.wake();
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> "failed".equals(Rows.text("SELECT status FROM analyses WHERE id = ?", id)));
-        assertEquals("the profile's submission was not received", Rows.text("SELECT failure_reason FROM analyses WHERE id = ?", id));
-        assertEquals("pending", Rows.text("SELECT status FROM analyses WHERE id = ?", recent), "still within its wait");
+                .until(() -> "failed".equals(TestRows.text("SELECT status FROM analyses WHERE id = ?", id)));
+        assertEquals("the profile's submission was not received", TestRows.text("SELECT failure_reason FROM analyses WHERE id = ?", id));
+        assertEquals("pending", TestRows.text("SELECT status FROM analyses WHERE id = ?", recent), "still within its wait");
     }
 
     private boolean finish(Claim claim, String claimer) {
@@ -170,7 +171,7 @@ class WorkerTest {
 
     private static UUID submission(Map<String, Object> values) throws Exception {
         UUID id = UUID.randomUUID();
-        Rows.update("""
+        TestRows.update("""
                 INSERT INTO submissions (submission_id, partner_id, profile_pk, catalogue_version, attributes, submitted_at, received_at)
                 VALUES (?, ?, ?, 1, ?, now(), now())""", id, UUID.randomUUID(), Partner.newProfilePk(),
                 new ObjectMapper().writeValueAsString(values));
@@ -184,7 +185,7 @@ class WorkerTest {
     private static long analysis(UUID submission, String status, int attempts, String claimedBy, String leaseUntil, String createdAt)
             throws Exception {
         String lease = "pending".equals(status) ? "NULL" : leaseUntil;
-        return Long.parseLong(Rows.text("""
+        return Long.parseLong(TestRows.text("""
                 INSERT INTO analyses (partner_id, profile_pk, submission_id, status, attempts, claimed_by, lease_until, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, %s, %s) RETURNING id""".formatted(lease, createdAt),
                 UUID.randomUUID(), Partner.newProfilePk(), submission, status, attempts, claimedBy));

@@ -1,18 +1,17 @@
-package com.partnerb2b.analysis;
+package com.partnerb2b.platform.test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
-import com.partnerb2b.platform.test.PostgresTestResource;
 
-/** The service's tables, read and changed directly: the state that proves what happened. */
-final class Rows {
+/** The service's tables under test, read and changed directly: the state that proves what happened. */
+public final class TestRows {
 
-    private Rows() {
+    private TestRows() {
     }
 
-    static long count(String sql, Object... parameters) throws Exception {
+    public static long count(String sql, Object... parameters) throws Exception {
         try (Connection connection = PostgresTestResource.database().connect();
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet rs = statement.executeQuery()) {
@@ -21,7 +20,7 @@ final class Rows {
         }
     }
 
-    static String text(String sql, Object... parameters) throws Exception {
+    public static String text(String sql, Object... parameters) throws Exception {
         try (Connection connection = PostgresTestResource.database().connect();
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet rs = statement.executeQuery()) {
@@ -29,7 +28,7 @@ final class Rows {
         }
     }
 
-    static long countUnchecked(String sql, Object... parameters) {
+    public static long countUnchecked(String sql, Object... parameters) {
         try {
             return count(sql, parameters);
         } catch (Exception e) {
@@ -37,7 +36,7 @@ final class Rows {
         }
     }
 
-    static int update(String sql, Object... parameters) throws Exception {
+    public static int update(String sql, Object... parameters) throws Exception {
         try (Connection connection = PostgresTestResource.database().connect();
                 PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();

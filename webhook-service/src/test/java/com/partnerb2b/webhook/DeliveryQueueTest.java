@@ -1,0 +1,128 @@
+package com.partnerb2b.webhook;
+
+import static com.partnerb2b.webhook.delivery.LoopbackReceiver.status;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.test.TestRows;
+import com.partnerb2b.webhook.repository.DeliveryQueue;
+import com.partnerb2b.webhook.service.DeliveryWorker;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The delivery queue shared by instances: a claim is exclusive and takes one delivery per endpoint;
+ * deliveries left by an instance that stopped mid-retry leave again when their lease ends; an
+ * endpoint failing for the whole failure window is disabled. The worker here runs only when woken.
+ */
+@QuarkusTest
+@TestProfile(DeliveryQueueTest.WorkOnlyWhenWoken.class)
+class DeliveryQueueTest {
+
+    public static class WorkOnlyWhenWoken implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("partnerb2b.webhooks.poll-interval", "PT1H");
+        }
+    }
+
+    @Inject
+    DeliveryQueue queue;
+    @Inject
+    DeliveryWorker worker;
+
+    @Test
+    void two_instances_claiming_at_once_never_hold_the_same_delivery_nor_two_of_one_endpoint() throws Exception {
+        long[] endpoints = new long[6];
+        for (int i = 0; i < endpoints.length; i++) {
+            endpoints[i] = bareEndpoint("http://receiver.test:1/hooks");
+            for (int j = 0; j < 3; j++) {
+                delivery(endpoints[i], "pending", 0, null, "NULL");
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<DeliveryQueue.Claim>> a = pool.submit(() -> queue.claim("instance-a", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)));
+            Future<List<DeliveryQueue.Claim>> b = pool.submit(() -> queue.claim("instance-b", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)));
+            Set<Long> deliveries = new HashSet<>();
+            Set<Long> endpointsHeld = new HashSet<>();
+            for (DeliveryQueue.Claim claim : concat(a.get(), b.get())) {
+                assertTrue(deliveries.add(claim.id()), "delivery " + claim.id() + " claimed twice");
+                assertTrue(endpointsHeld.add(claim.endpointId()), "two deliveries of endpoint " + claim.endpointId() + " at once");
+            }
+            for (long endpoint : endpoints) {
+                assertTrue(endpointsHeld.contains(endpoint), "each endpoint's oldest delivery is taken");
+                long oldest = TestRows.count("SELECT min(id) FROM deliveries WHERE endpoint_id = ?", endpoint);
+                assertTrue(deliveries.contains(oldest), "in order: the oldest first");
+            }
+            assertEquals(List.of(), queue.claim("instance-c", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)),
+                    "nothing more while each endpoint has one in flight");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void deliveries_left_mid_retry_by_a_stopped_instance_leave_again_when_their_lease_ends() throws Exception {
+        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"))) {
+            long endpoint = Long.parseLong(partner.configured()[0]);
+            long left = delivery(endpoint, "pending", 2, "stopped-instance", "now() - interval '1 second'");
+            worker.wake();
+            Awaitility.await().atMost(WebhookPartner.patience())
+                    .until(() -> "delivered".equals(TestRows.text("SELECT status FROM deliveries WHERE id = ?", left)));
+            assertEquals(3, TestRows.count("SELECT attempts FROM deliveries WHERE id = ?", left));
+            assertEquals(2, partner.receiver.hits("/hooks").size(), "the test event, then the delivery once");
+        }
+    }
+
+    @Test
+    void an_endpoint_failing_for_the_whole_window_is_disabled() throws Exception {
+        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"), status(500, "still down"))) {
+            long endpoint = Long.parseLong(partner.configured()[0]);
+            TestRows.update("UPDATE endpoints SET failing_since = now() - interval '6 days' WHERE id = ?", endpoint);
+            delivery(endpoint, "pending", 0, null, "NULL");
+            worker.wake();
+            Awaitility.await().atMost(WebhookPartner.patience())
+                    .until(() -> "disabled".equals(TestRows.text("SELECT status FROM endpoints WHERE id = ?", endpoint)));
+            assertTrue(TestRows.text("SELECT disabled_reason FROM endpoints WHERE id = ?", endpoint).startsWith("no successful delivery since"));
+        }
+    }
+
+    private static List<DeliveryQueue.Claim> concat(List<DeliveryQueue.Claim> a, List<DeliveryQueue.Claim> b) {
+        List<DeliveryQueue.Claim> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** An endpoint row only for claiming (its secret is never opened). */
+    private static long bareEndpoint(String url) throws Exception {
+        return Long.parseLong(TestRows.text("""
+                INSERT INTO endpoints (partner_id, url, secret_cipher, secret_key_id, status, created_at, updated_at)
+                VALUES (gen_random_uuid(), ?, '\\x00', 'none', 'active', now(), now()) RETURNING id""", url));
+    }
+
+    private static long delivery(long endpoint, String status, int attempts, String claimedBy, String leaseUntil) throws Exception {
+        return Long.parseLong(TestRows.text("""
+                INSERT INTO deliveries (webhook_id, endpoint_id, partner_id, event_type, payload, status, attempts, claimed_by,
+                                        lease_until, next_attempt_at, created_at)
+                SELECT 'msg_' || gen_random_uuid(), id, partner_id, 'analysis.completed', '{"type":"analysis.completed"}', ?, ?, ?,
+                       %s, now(), now() FROM endpoints WHERE id = ? RETURNING id""".formatted(leaseUntil),
+                status, attempts, claimedBy, endpoint));
+    }
+}
