@@ -88,6 +88,8 @@ public final class LocalStack {
             env.put("PARTNERB2B_OPERATOR_API_KEY", operatorKey);
             env.put("PARTNERB2B_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("PARTNERB2B_ENCRYPTION_KEYS", encryptionKeys);
+            // Local mode: partners' receivers may be on this machine (plain http to loopback).
+            env.put("PARTNERB2B_WEBHOOKS_ALLOW_LOOPBACK", "true");
             env.put("PARTNERB2B_PROFILE_SERVICE_URL", "http://127.0.0.1:" + routes.servicePorts().get("profile-service"));
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
                     home.resolve("logs"), List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));

@@ -170,7 +170,7 @@ class LocalStackIT {
     }
 
     @Test
-    void a_submitted_profile_is_analysed_scored_and_its_score_shown_on_the_profile() throws Exception {
+    void a_submitted_profile_is_analysed_scored_shown_on_the_profile_and_delivered_by_signed_webhook() throws Exception {
         String access = JSON.readTree(post("/api/v1/auth/token/", "{\"apiKey\":\"" + demoKey + "\"}", null).body())
                 .path("data").path("access").asText();
         String profile = """
@@ -182,37 +182,70 @@ class LocalStackIT {
                  "years_in_current_job": 8, "guarantor": "aucun", "years_at_current_address": 6, "assets": "immobilier",
                  "other_credits": "aucun", "housing_situation": "propriétaire", "existing_credits_number": 1,
                  "children_number": 2}, "externalReference": "IT-ANALYSIS"}""";
-        HttpResponse<String> created = send("POST", "/api/v1/profiles/", access, profile);
-        assertEquals(201, created.statusCode(), created.body());
-        long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
+        // The partner's receiver, on this machine (local mode allows plain http to loopback).
+        java.util.List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new String[] { exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body });
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            HttpResponse<String> configured = send("POST", "/api/v1/webhooks/configure/", access,
+                    "{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\"}");
+            assertEquals(201, configured.statusCode(), configured.body());
+            String secret = JSON.readTree(configured.body()).path("data").path("secret").asText();
 
-        HttpResponse<String> draft = send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null);
-        assertEquals(400, draft.statusCode(), draft.body());
-        assertEquals("Profile not submitted", JSON.readTree(draft.body()).path("error").path("message").asText());
+            HttpResponse<String> created = send("POST", "/api/v1/profiles/", access, profile);
+            assertEquals(201, created.statusCode(), created.body());
+            long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
 
-        HttpResponse<String> submitted = send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null);
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        // Asked at once: the submission event may still be on its way; either way the answer is 201.
-        HttpResponse<String> requested = send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null);
-        assertEquals(201, requested.statusCode(), requested.body());
-        JsonNode answer = JSON.readTree(requested.body()).path("data");
-        assertEquals("Vous venez de faire une demande d'analyse pour le profile " + pk, answer.path("message").asText());
-        assertEquals("pending", answer.path("status").asText());
-        long analysisPk = answer.path("pk").asLong();
+            HttpResponse<String> draft = send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null);
+            assertEquals(400, draft.statusCode(), draft.body());
+            assertEquals("Profile not submitted", JSON.readTree(draft.body()).path("error").path("message").asText());
 
-        JsonNode analysis = awaitJson("/api/v1/analyses/" + analysisPk + "/", access,
-                data -> "completed".equals(data.path("status").asText()));
-        assertTrue(analysis.path("score").isInt(), analysis.toString());
-        assertTrue(List.of("A", "B", "C", "D", "E").contains(analysis.path("grade").asText()), analysis.toString());
-        assertTrue(List.of("approve", "review", "decline").contains(analysis.path("decision").asText()), analysis.toString());
-        assertTrue(analysis.path("reasons").size() <= 4, analysis.toString());
-        assertEquals(0, analysis.path("missing_inputs").size(), analysis.toString());
-        assertEquals("354.56", analysis.path("affordability").path("monthly_instalment").decimalValue().toPlainString(),
-                "8,000 over 24 months at 6 %");
+            HttpResponse<String> submitted = send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null);
+            assertEquals(200, submitted.statusCode(), submitted.body());
+            // Asked at once: the submission event may still be on its way; either way the answer is 201.
+            HttpResponse<String> requested = send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null);
+            assertEquals(201, requested.statusCode(), requested.body());
+            JsonNode answer = JSON.readTree(requested.body()).path("data");
+            assertEquals("Vous venez de faire une demande d'analyse pour le profile " + pk, answer.path("message").asText());
+            assertEquals("pending", answer.path("status").asText());
+            long analysisPk = answer.path("pk").asLong();
 
-        JsonNode shown = awaitJson("/api/v1/profiles/" + pk + "/", access,
-                data -> data.path("last_analyse").path("score").asInt(-1) == analysis.path("score").asInt());
-        assertEquals("analyzed", shown.path("status").asText());
+            JsonNode analysis = awaitJson("/api/v1/analyses/" + analysisPk + "/", access,
+                    data -> "completed".equals(data.path("status").asText()));
+            assertTrue(analysis.path("score").isInt(), analysis.toString());
+            assertTrue(List.of("A", "B", "C", "D", "E").contains(analysis.path("grade").asText()), analysis.toString());
+            assertTrue(List.of("approve", "review", "decline").contains(analysis.path("decision").asText()), analysis.toString());
+            assertTrue(analysis.path("reasons").size() <= 4, analysis.toString());
+            assertEquals(0, analysis.path("missing_inputs").size(), analysis.toString());
+            assertEquals("354.56", analysis.path("affordability").path("monthly_instalment").decimalValue().toPlainString(),
+                    "8,000 over 24 months at 6 %");
+
+            JsonNode shown = awaitJson("/api/v1/profiles/" + pk + "/", access,
+                    data -> data.path("last_analyse").path("score").asInt(-1) == analysis.path("score").asInt());
+            assertEquals("analyzed", shown.path("status").asText());
+
+            // The signed webhook: analysis.completed for this analysis, HMAC-SHA256 of "id.timestamp.body" with the secret.
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> received.stream()
+                    .anyMatch(hit -> hit[3].contains("\"analysis.completed\"") && hit[3].contains("\"pk\":" + analysisPk + ",")));
+            String[] hit = received.stream().filter(h -> h[3].contains("\"pk\":" + analysisPk + ",")).findFirst().orElseThrow();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(
+                    mac.doFinal((hit[0] + "." + hit[1] + "." + hit[3]).getBytes(StandardCharsets.UTF_8)));
+            assertEquals(expected, hit[2], "the signature verifies with the secret shown at configuration");
+            assertEquals(analysis.path("score").asInt(), JSON.readTree(hit[3]).path("data").path("score").asInt());
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test
@@ -344,14 +377,6 @@ class LocalStackIT {
         JsonNode body = JSON.readTree(response.body());
         assertEquals("Not Found", body.path("error").path("message").asText());
         assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(), body.path("meta").path("request_id").asText());
-    }
-
-    @Test
-    void a_route_whose_service_is_not_running_is_a_json_503() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/webhooks/configure/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(503, response.statusCode());
-        assertEquals("service_unavailable", JSON.readTree(response.body()).path("error").path("code").asText());
     }
 
     @Test
