@@ -1,32 +1,19 @@
 package com.partnerb2b.profile.repository;
 
-import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import com.partnerb2b.platform.idempotency.IdempotencyRecordBase;
 import com.partnerb2b.platform.idempotency.PartnerIdempotencyKey;
 
 /** The first answer to a request sent with an {@code Idempotency-Key}. */
 @Entity
 @Table(name = "idempotency_keys")
 @IdClass(PartnerIdempotencyKey.class)
-public class IdempotencyRecord {
-
-    @Id
-    @Column(name = "partner_id")
-    public UUID partnerId;
-
-    @Id
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
-    @Column(name = "request_hash", nullable = false)
-    public byte[] requestHash;
+public class IdempotencyRecord extends IdempotencyRecordBase {
 
     @Column(name = "response_status", nullable = false)
     public int responseStatus;
@@ -41,7 +28,4 @@ public class IdempotencyRecord {
     /** The profile the first answer created: its deletion erases this copy of its data too. */
     @Column(name = "profile_id")
     public Long profileId;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 }
