@@ -76,7 +76,11 @@ class RequestsAndEventsTest {
                  "type": "%s", "subject": "%s", "time": "2026-11-25T10:00:00Z",
                  "data": {"partnerId": "%s", "profilePk": %s, "submittedAt": "2026-11-25T10:00:00Z", "attributes": {}}}"""
                 .formatted(UUID.randomUUID(), ProfileSubmitted.TYPE, key, partner.id, key);
+        // A type no column could hold (too long, with a NUL): still set aside, not a stopped consumer.
+        String hostileType = "{\"specversion\": \"1.0\", \"id\": \"" + UUID.randomUUID() + "\", \"type\": \"x\\u0000"
+                + "y".repeat(300) + "\", \"data\": {}}";
         double failedBefore = failedCounter();
+        TestTopics.send(ProfileSubmitted.TOPIC, key, hostileType);
         TestTopics.send(ProfileSubmitted.TOPIC, key, unreadable);
         TestTopics.send(ProfileSubmitted.TOPIC, key, v1);
         TestTopics.send(ProfileSubmitted.TOPIC, key, noSubmission);
@@ -86,7 +90,8 @@ class RequestsAndEventsTest {
         assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE payload = ?", unreadable));
         assertEquals("type is not " + ProfileSubmitted.TYPE, TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", v1));
         assertEquals("missing or invalid submissionId", TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", noSubmission));
-        assertTrue(failedCounter() >= failedBefore + 3, "partnerb2b.events.failed counts them");
+        assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE length(type) = 200 AND type LIKE 'x%'"));
+        assertTrue(failedCounter() >= failedBefore + 4, "partnerb2b.events.failed counts them");
     }
 
     @Test

@@ -60,6 +60,13 @@ final class WebhookPartner implements AutoCloseable {
 
     /** Publishes an analysis-completed event for this partner; returns the event id. */
     String publishAnalysis(String eventId) throws Exception {
+        String[] event = analysisEvent(eventId);
+        TestTopics.send(AnalysisCompleted.TOPIC, event[0], event[1]);
+        return eventId;
+    }
+
+    /** An analysis-completed event for this partner: {key, value}. */
+    String[] analysisEvent(String eventId) throws Exception {
         int analysis = ANALYSES.incrementAndGet();
         AnalysisCompleted data = new AnalysisCompleted(id, (long) analysis + 1000, UUID.randomUUID(), "CLIENT-" + analysis,
                 (long) analysis, AnalysisCompleted.COMPLETED, 612, "B", 0.083, "approve",
@@ -68,8 +75,7 @@ final class WebhookPartner implements AutoCloseable {
                 null, List.of(), "german-reference:1.0.0", Instant.now(), Instant.now(), null);
         EventEnvelope envelope = new EventEnvelope("1.0", eventId, "/partnerb2b/analysis-service", AnalysisCompleted.TYPE,
                 String.valueOf(data.profilePk()), Instant.now(), "application/json", MAPPER.valueToTree(data));
-        TestTopics.send(AnalysisCompleted.TOPIC, String.valueOf(data.profilePk()), MAPPER.writeValueAsString(envelope));
-        return eventId;
+        return new String[] { String.valueOf(data.profilePk()), MAPPER.writeValueAsString(envelope) };
     }
 
     String publishAnalysis() throws Exception {

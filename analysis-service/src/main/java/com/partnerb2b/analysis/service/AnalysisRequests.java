@@ -146,8 +146,10 @@ public class AnalysisRequests {
     }
 
     private Uni<?> remember(UUID partnerId, String key, byte[] hash, Analysis analysis) {
-        // An expired record of the same key is replaced.
-        return idempotency.delete("partnerId = ?1 and idempotencyKey = ?2", partnerId, key).chain(() -> {
+        // An expired record of the same key is replaced; a live one (a concurrent request with the
+        // same key) stays, and this insert's key conflict answers 409.
+        return idempotency.delete("partnerId = ?1 and idempotencyKey = ?2 and createdAt < ?3", partnerId, key,
+                time.now().minus(IDEMPOTENCY_RETENTION)).chain(() -> {
             AnalysisIdempotency record = new AnalysisIdempotency();
             record.partnerId = partnerId;
             record.idempotencyKey = key;

@@ -96,13 +96,16 @@ public class EventInbox {
 
     private Uni<Outcome> setAside(String topic, String eventId, String eventType, String payload, String category,
             String reason) {
-        LOG.warnf("Setting aside a %s message (event %s, type %s): %s", topic, eventId, eventType, reason);
+        LOG.warnf("Setting aside a %s message (event %s, type %s): %s", topic, eventId,
+                eventType == null ? null : storable(eventType, 200), reason);
+        // Whatever the message carries must fit the table (PostgreSQL refuses NUL in text; type is
+        // varchar(200)): a record that cannot be written would stop the consumer.
         FailedEvent record = new FailedEvent();
         record.eventId = eventId;
         record.topic = topic;
-        record.type = eventType;
-        record.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
-        record.payload = payload == null ? "" : payload;
+        record.type = eventType == null ? null : storable(eventType, 200);
+        record.reason = storable(reason, 2000);
+        record.payload = payload == null ? "" : storable(payload, Integer.MAX_VALUE);
         record.failedAt = Instant.now();
         // The record is the only trace of the message once it is acknowledged: keep trying while the
         // database is away, then fail the channel rather than drop it.
@@ -114,6 +117,11 @@ public class EventInbox {
                             .tag("topic", topic).tag("reason", category).register(registry).increment();
                 })
                 .replaceWith(Outcome.FAILED);
+    }
+
+    private static String storable(String text, int maxLength) {
+        String clean = text.replace('\u0000', '\uFFFD');
+        return clean.length() > maxLength ? clean.substring(0, maxLength) : clean;
     }
 
     private void count(String name, String topic, String outcome) {

@@ -23,6 +23,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
     }
 
+    /** The partner's delivery, locked: a claim in progress is waited for, or skips it. */
+    public Uni<Delivery> lockOwned(UUID partnerId, long id) {
+        return find("id = ?1 and partnerId = ?2", id, partnerId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
     public Uni<List<Delivery>> page(long endpointId, Filter filter, int page, int limit) {
         Query query = query(endpointId, filter);
         return find(query.hql(), Sort.descending("id"), query.parameters()).page(Page.of(page - 1, limit)).list();

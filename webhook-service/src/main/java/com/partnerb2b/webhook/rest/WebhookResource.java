@@ -199,7 +199,11 @@ public class WebhookResource {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ApiException.invalidValue(List.of(new FieldError(field, "an ISO-8601 instant, e.g. 2026-11-20T00:00:00Z")));
         }

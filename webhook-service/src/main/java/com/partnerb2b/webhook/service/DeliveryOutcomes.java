@@ -58,21 +58,24 @@ public class DeliveryOutcomes {
 
     /** True if recorded; false if the claim was lost meanwhile (another instance took the delivery over). */
     public Uni<Boolean> record(Claim claim, String claimer, Instant attemptedAt, AttemptResult result) {
-        return Panache.withTransaction(() -> deliveries.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE).chain(delivery -> {
-            if (delivery == null || !Delivery.PENDING.equals(delivery.status) || !claimer.equals(delivery.claimedBy)
-                    || delivery.attempts != claim.attempts()) {
-                return Uni.createFrom().item(false);
-            }
-            return endpoints.findById(delivery.endpointId, LockModeType.PESSIMISTIC_WRITE)
-                    .chain(endpoint -> attempts.persist(attempt(delivery, attemptedAt, result))
-                            .invoke(() -> apply(delivery, endpoint, result))
-                            .replaceWith(true));
-        })).invoke(recorded -> {
-            if (recorded) {
-                Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", result.delivered() ? "delivered" : "failed")
-                        .register(registry).increment();
-            }
-        });
+        // The endpoint first, then the delivery: the order an endpoint's deletion locks them in.
+        return Panache.withTransaction(() -> endpoints.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE)
+                .chain(endpoint -> endpoint == null ? Uni.createFrom().item(false)
+                        : deliveries.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE).chain(delivery -> {
+                            if (delivery == null || !Delivery.PENDING.equals(delivery.status) || !claimer.equals(delivery.claimedBy)
+                                    || delivery.attempts != claim.attempts()) {
+                                return Uni.createFrom().item(false);
+                            }
+                            return attempts.persist(attempt(delivery, attemptedAt, result))
+                                    .invoke(() -> apply(delivery, endpoint, result))
+                                    .replaceWith(true);
+                        })))
+                .invoke(recorded -> {
+                    if (recorded) {
+                        Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", result.delivered() ? "delivered" : "failed")
+                                .register(registry).increment();
+                    }
+                });
     }
 
     private void apply(Delivery delivery, Endpoint endpoint, AttemptResult result) {

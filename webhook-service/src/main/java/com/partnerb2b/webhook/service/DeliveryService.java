@@ -85,7 +85,7 @@ public class DeliveryService {
     /** Sends a delivery again now, whatever its state (a delivered one too: the receiver deduplicates on webhook-id). */
     @WithTransaction
     public Uni<Delivery> retry(UUID partnerId, long deliveryId) {
-        return deliveries.owned(partnerId, deliveryId).onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
+        return deliveries.lockOwned(partnerId, deliveryId).onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
                 .invoke(delivery -> {
                     if (delivery.leaseUntil != null && delivery.leaseUntil.isAfter(time.now())) {
                         throw ApiException.conflict("Delivery under way: retry when it is done");

@@ -78,14 +78,17 @@ public class DeliveryWorker {
             return;
         }
         queue.claim(claimer, config.lease(), room).subscribe().with(claims -> {
-            for (Claim claim : claims) {
-                inFlight.incrementAndGet();
-                FreshContexts.run(vertx, () -> attempt(claim)).subscribe().with(done -> slotFreed(), failure -> {
-                    LOG.warnf("Delivery %d: %s", claim.id(), failure.toString());
-                    slotFreed();
-                });
+            try {
+                for (Claim claim : claims) {
+                    inFlight.incrementAndGet();
+                    FreshContexts.run(vertx, () -> attempt(claim)).subscribe().with(done -> slotFreed(), failure -> {
+                        LOG.warnf("Delivery %d: %s", claim.id(), failure.toString());
+                        slotFreed();
+                    });
+                }
+            } finally {
+                doneClaiming();
             }
-            doneClaiming();
         }, failure -> {
             LOG.warnf("Webhook deliveries deferred: %s", failure.toString());
             doneClaiming();
