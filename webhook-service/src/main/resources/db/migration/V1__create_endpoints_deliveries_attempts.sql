@@ -14,6 +14,9 @@ CREATE TABLE endpoints (
     disabled_at            timestamptz,
     last_success_at        timestamptz,
     failing_since          timestamptz,
+    -- A delivery of this endpoint is in flight until then (set by the claim, cleared by its outcome):
+    -- one at a time per endpoint across every instance.
+    busy_until             timestamptz,
     created_at             timestamptz   NOT NULL,
     updated_at             timestamptz   NOT NULL
 );

@@ -73,6 +73,13 @@ class DeliveryQueueTest {
             }
             assertEquals(List.of(), queue.claim("instance-c", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)),
                     "nothing more while each endpoint has one in flight");
+            // The guard is the endpoint's, not the delivery's: even a delivery whose lease looks over
+            // is not taken while its endpoint is busy.
+            TestRows.update("UPDATE deliveries SET lease_until = now() - interval '1 second' WHERE endpoint_id = ?", endpoints[0]);
+            assertEquals(List.of(), queue.claim("instance-c", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)),
+                    "an endpoint whose delivery is in flight gives nothing more");
+            assertEquals(endpoints.length, TestRows.count("SELECT count(*) FROM endpoints WHERE busy_until > now() AND id = ANY (?)",
+                    (Object) java.util.Arrays.stream(endpoints).boxed().toArray(Long[]::new)));
         } finally {
             pool.shutdownNow();
         }

@@ -14,8 +14,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The deliveries due, shared by every instance. One statement claims, for each active endpoint with
- * nothing in flight, its oldest due delivery ({@code SKIP LOCKED}), and leases it to the claimer:
+ * The deliveries due, shared by every instance. One statement locks active endpoints with nothing in
+ * flight ({@code busy_until} past; {@code SKIP LOCKED}, re-checked under the lock), marks them busy,
+ * and leases each one's oldest due delivery to the claimer:
  * one delivery at a time per endpoint (so a slow or dead endpoint holds only its own), in the order
  * the analyses completed, never one delivery by two instances; a crashed instance's lease expires.
  * The claim commits at once: no row lock is held across the HTTP call.
@@ -30,25 +31,27 @@ public class DeliveryQueue {
     }
 
     private static final String CLAIM = """
-            WITH due AS (
-                SELECT DISTINCT ON (d.endpoint_id) d.id
-                  FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id
-                 WHERE d.status = 'pending' AND e.status = 'active' AND d.next_attempt_at <= now()
-                   AND NOT EXISTS (SELECT 1 FROM deliveries busy
-                                    WHERE busy.endpoint_id = d.endpoint_id AND busy.status = 'pending'
-                                      AND busy.lease_until > now())
-                 ORDER BY d.endpoint_id, d.id),
-            claimable AS (
-                SELECT d.id FROM deliveries d
-                 WHERE d.id IN (SELECT id FROM due) AND d.status = 'pending'
-                   AND (d.lease_until IS NULL OR d.lease_until < now())
-                 ORDER BY d.id
+            WITH free AS (
+                SELECT e.id FROM endpoints e
+                 WHERE e.status = 'active' AND (e.busy_until IS NULL OR e.busy_until < now())
+                   AND EXISTS (SELECT 1 FROM deliveries d
+                                WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now())
+                 ORDER BY e.id
                  LIMIT $3
-                   FOR UPDATE OF d SKIP LOCKED)
+                   FOR NO KEY UPDATE OF e SKIP LOCKED),
+            next AS (
+                SELECT DISTINCT ON (d.endpoint_id) d.id, d.endpoint_id
+                  FROM deliveries d JOIN free f ON f.id = d.endpoint_id
+                 WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+                   AND (d.lease_until IS NULL OR d.lease_until < now())
+                 ORDER BY d.endpoint_id, d.id),
+            busy AS (
+                UPDATE endpoints e SET busy_until = now() + $2 * interval '1 millisecond'
+                  FROM next n WHERE e.id = n.endpoint_id)
             UPDATE deliveries d
                SET attempts = d.attempts + 1, claimed_by = $1, lease_until = now() + $2 * interval '1 millisecond'
-              FROM claimable c, endpoints e
-             WHERE d.id = c.id AND e.id = d.endpoint_id
+              FROM next n, endpoints e
+             WHERE d.id = n.id AND e.id = d.endpoint_id
             RETURNING d.id, d.attempts, d.webhook_id, d.payload, d.endpoint_id, d.partner_id, e.url, e.secret_cipher, e.secret_key_id,
                       e.previous_secret_cipher, e.previous_secret_key_id, e.previous_secret_until""";
 

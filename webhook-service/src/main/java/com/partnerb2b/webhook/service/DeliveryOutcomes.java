@@ -82,6 +82,7 @@ public class DeliveryOutcomes {
         Instant now = time.now();
         delivery.leaseUntil = null;
         delivery.claimedBy = null;
+        endpoint.busyUntil = null;
         if (result.delivered()) {
             delivery.status = Delivery.DELIVERED;
             delivery.deliveredAt = now;
