@@ -55,7 +55,8 @@ public class AnalysisWorker {
         this.retried = Counter.builder("partnerb2b.analyses.retried").register(registry);
     }
 
-    @Scheduled(every = "${partnerb2b.analysis.work.poll-interval:PT1S}", delayed = "2s",
+    // The first poll after one interval too: a worker configured not to poll never claims behind a test's back.
+    @Scheduled(every = "${partnerb2b.analysis.work.poll-interval:PT1S}", delayed = "${partnerb2b.analysis.work.poll-interval:PT1S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();

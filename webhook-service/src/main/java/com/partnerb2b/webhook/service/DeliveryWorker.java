@@ -52,7 +52,8 @@ public class DeliveryWorker {
         this.vertx = vertx;
     }
 
-    @Scheduled(every = "${partnerb2b.webhooks.poll-interval:PT1S}", delayed = "2s",
+    // The first poll after one interval too: a worker configured not to poll never claims behind a test's back.
+    @Scheduled(every = "${partnerb2b.webhooks.poll-interval:PT1S}", delayed = "${partnerb2b.webhooks.poll-interval:PT1S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
