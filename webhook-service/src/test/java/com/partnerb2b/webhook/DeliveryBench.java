@@ -1,7 +1,6 @@
 package com.partnerb2b.webhook;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

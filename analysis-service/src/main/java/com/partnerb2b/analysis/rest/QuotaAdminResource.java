@@ -45,8 +45,9 @@ public class QuotaAdminResource {
     @Operation(summary = "Set a partner's analysis quota: {\"limit\": 100}, or {\"limit\": null} for unlimited")
     public Uni<ApiResponse<QuotaService.Usage>> set(@RestPath String partnerId, JsonNode body) {
         JsonNode limit = body == null || !body.isObject() ? null : body.get("limit");
-        if (limit == null || !(limit.isNull() || limit.canConvertToInt() && limit.isIntegralNumber())
-                || limit.isIntegralNumber() && (limit.asInt() < 0 || limit.asInt() > MAX_LIMIT)) {
+        boolean valid = limit != null && (limit.isNull()
+                || limit.isIntegralNumber() && limit.canConvertToInt() && limit.asInt() >= 0 && limit.asInt() <= MAX_LIMIT);
+        if (!valid) {
             throw ApiException.invalidValue(List.of(new FieldError("limit", "an integer from 0 to " + MAX_LIMIT + ", or null for unlimited")));
         }
         return quotas.set(PathIds.uuid(partnerId, "Partner"), limit.isNull() ? null : limit.asInt()).map(ApiResponse::of);

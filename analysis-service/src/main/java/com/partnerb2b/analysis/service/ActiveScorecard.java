@@ -26,8 +26,9 @@ public class ActiveScorecard {
     private final Scorecard scorecard;
 
     public ActiveScorecard(@ConfigProperty(name = "partnerb2b.scorecard.file") Optional<String> file) {
-        this.scorecard = file.filter(name -> !name.isBlank()).map(name -> Scorecard.load(Path.of(name))).orElseGet(Scorecard::reference);
-        LOG.infof("Scoring with scorecard %s (%s)", scorecard.id(), file.filter(name -> !name.isBlank()).orElse("shipped reference"));
+        Optional<String> named = file.filter(name -> !name.isBlank());
+        this.scorecard = named.map(name -> Scorecard.load(Path.of(name))).orElseGet(Scorecard::reference);
+        LOG.infof("Scoring with scorecard %s (%s)", scorecard.id(), named.orElse("shipped reference"));
     }
 
     public Scorecard get() {

@@ -3,26 +3,23 @@ package com.partnerb2b.analysis.service;
 import com.partnerb2b.scorecard.DecisionThresholds;
 
 /**
- * The recommendation from the score: {@code approve} at or above one threshold, {@code review} at
- * or above the other, else {@code decline}; a credit the customer cannot afford (over the
- * debt-to-income limit) is at best {@code review}.
+ * The recommendation: the scorecard's thresholds on the score (as configured, else the scorecard
+ * file's), and a credit the customer cannot afford (over the debt-to-income limit) is at best
+ * {@code review}.
  */
 public final class DecisionPolicy {
 
     public static final String APPROVE = "approve";
     public static final String REVIEW = "review";
-    public static final String DECLINE = "decline";
 
-    private final int approveFrom;
-    private final int reviewFrom;
+    private final DecisionThresholds thresholds;
 
     public DecisionPolicy(int approveFrom, int reviewFrom) {
         if (reviewFrom > approveFrom) {
             throw new IllegalArgumentException("partnerb2b.analysis.decision.review-from (" + reviewFrom
                     + ") must not be above approve-from (" + approveFrom + ")");
         }
-        this.approveFrom = approveFrom;
-        this.reviewFrom = reviewFrom;
+        this.thresholds = new DecisionThresholds(approveFrom, reviewFrom);
     }
 
     public static DecisionPolicy of(AnalysisConfig.Decision config, DecisionThresholds defaults) {
@@ -31,15 +28,15 @@ public final class DecisionPolicy {
     }
 
     public String decide(int score, Boolean overAffordabilityLimit) {
-        String byScore = score >= approveFrom ? APPROVE : score >= reviewFrom ? REVIEW : DECLINE;
+        String byScore = thresholds.decide(score);
         return APPROVE.equals(byScore) && Boolean.TRUE.equals(overAffordabilityLimit) ? REVIEW : byScore;
     }
 
     public int approveFrom() {
-        return approveFrom;
+        return thresholds.approveFrom();
     }
 
     public int reviewFrom() {
-        return reviewFrom;
+        return thresholds.reviewFrom();
     }
 }
