@@ -104,6 +104,11 @@ class WebhookApiTest {
             other.request().contentType(ContentType.JSON).body(Map.of("since", "2026-01-01T00:00:00Z"))
                     .post("/api/v1/webhooks/" + pk + "/recover/").then().statusCode(404);
             owner.request().get("/api/v1/webhooks/" + pk + "/").then().statusCode(200);
+            owner.deliveries(pk, "?status=bogus").statusCode(400).body("error.details[0].field", equalTo("status"));
+            owner.deliveries(pk, "?createdAfter=yesterday").statusCode(400).body("error.details[0].field", equalTo("createdAfter"));
+            owner.deliveries(pk, "?createdBefore=+1000000000-01-01T00:00:00Z").statusCode(400)
+                    .body("error.details[0].field", equalTo("createdBefore"));
+            owner.request().post("/api/v1/webhooks/deliveries/abc/retry/").then().statusCode(404);
             given().auth().oauth2(TestTokens.pendingPartner(UUID.randomUUID())).get("/api/v1/webhooks/").then().statusCode(403)
                     .body("error.message", equalTo("Not Allowed"));
         }
