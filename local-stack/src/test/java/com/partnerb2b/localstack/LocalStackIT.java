@@ -420,10 +420,28 @@ class LocalStackIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static final java.util.Set<Integer> CHOSEN_PORTS = new java.util.HashSet<>();
+
+    /**
+     * A free port below the ephemeral range (Linux: from 32768): a port the kernel hands out for
+     * outgoing connections could be taken by one of the stack's own clients between this choice and
+     * the server's bind (seen once as "Address already in use" for the gateway). Never the same twice.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int tries = 0; tries < 1000; tries++) {
+            int port = 20000 + random.nextInt(12000);
+            if (CHOSEN_PORTS.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                CHOSEN_PORTS.add(port);
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     private static String read(Path file) {
