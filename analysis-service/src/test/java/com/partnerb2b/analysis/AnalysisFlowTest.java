@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.events.AnalysisCompleted;
 import com.partnerb2b.platform.test.EventSchemas;
 import com.partnerb2b.platform.test.TestTopics;
+import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.scorecard.Reason;
 import com.partnerb2b.scorecard.ScoreResult;
 import com.partnerb2b.scorecard.Scorecard;
@@ -43,7 +46,8 @@ class AnalysisFlowTest {
         UUID submission = partner.submit(pk, values, submittedAt);
         Partner.awaitKept(submission);
 
-        long analysisPk = partner.requestAnalysis(pk).statusCode(201)
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        long analysisPk = partner.requestAnalysis(pk, "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(201)
                 .body("data.message", equalTo("Vous venez de faire une demande d'analyse pour le profile " + pk))
                 .body("data.status", equalTo("pending"))
                 .extract().jsonPath().getLong("data.pk");
@@ -90,6 +94,14 @@ class AnalysisFlowTest {
         assertEquals(expected.score(), data.path("score").asInt());
         assertEquals("completed", data.path("status").asText());
         assertEquals(json.getString("data.decision"), data.path("decision").asText());
+        // The event continues the trace of the request that asked for the analysis: in the event
+        // (CloudEvents traceparent) and in the Kafka record header, each naming a span of its own.
+        assertEquals(traceId, TraceParents.traceId(event.path("traceparent").asText()), event.toString());
+        var header = record.headers().lastHeader("traceparent");
+        assertNotNull(header, "the record carries a traceparent header");
+        String recordTraceparent = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(traceId, TraceParents.traceId(recordTraceparent), recordTraceparent);
+        assertNotEquals("00f067aa0ba902b7", recordTraceparent.split("-")[2], "a span of analysis-service, not the caller's");
     }
 
     @Test

@@ -73,7 +73,7 @@ final class Partner {
             throws Exception {
         ProfileSubmitted data = new ProfileSubmitted(id, profilePk, submissionId, 1L, "CLIENT-" + profilePk, submittedAt, values);
         EventEnvelope envelope = new EventEnvelope("1.0", eventId, "/partnerb2b/profile-service", ProfileSubmitted.TYPE,
-                String.valueOf(profilePk), submittedAt, "application/json", MAPPER.valueToTree(data));
+                String.valueOf(profilePk), submittedAt, "application/json", MAPPER.valueToTree(data), null);
         TestTopics.send(ProfileSubmitted.TOPIC, String.valueOf(profilePk), MAPPER.writeValueAsString(envelope));
     }
 
@@ -83,6 +83,11 @@ final class Partner {
 
     ValidatableResponse requestAnalysis(long profilePk) {
         return request().post("/api/v1/profiles/" + profilePk + "/analyses/").then();
+    }
+
+    /** Asks for an analysis as part of the caller's trace (a W3C traceparent header). */
+    ValidatableResponse requestAnalysis(long profilePk, String traceparent) {
+        return request().header("traceparent", traceparent).post("/api/v1/profiles/" + profilePk + "/analyses/").then();
     }
 
     ValidatableResponse analysis(long analysisPk) {

@@ -116,7 +116,7 @@ class WorkerTest {
         long id = analysis(submission, "processing", 1, "crashed-instance", "now() - interval '1 second'");
         long leased = analysis(submission, "processing", 1, "live-instance", "now() + interval '1 hour'");
 
-        Claim lateClaim = new Claim(id, 1, null, 0, submission, null, null, null, null);
+        Claim lateClaim = new Claim(id, 1, null, 0, submission, null, null, null, null, null);
         worker.wake();
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> "completed".equals(TestRows.text("SELECT status FROM analyses WHERE id = ?", id)));
@@ -125,7 +125,7 @@ class WorkerTest {
         String score = TestRows.text("SELECT score FROM analyses WHERE id = ?", id);
 
         // The crashed instance comes back and tries to record its result: refused, nothing changes.
-        assertFalse(FreshContexts.run(vertx, () -> completion.fail(lateClaim, "crashed-instance", "late"))
+        assertFalse(FreshContexts.run(vertx, () -> completion.fail(lateClaim, "crashed-instance", null, "late"))
                 .await().atMost(Duration.ofSeconds(10)));
         assertEquals(score, TestRows.text("SELECT score FROM analyses WHERE id = ?", id));
         assertEquals(1, TestRows.count("SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + id + ",%"));
@@ -166,7 +166,7 @@ class WorkerTest {
 
     private boolean finish(Claim claim, String claimer) {
         AnalysisScoring.Outcome outcome = scoring.score(claim);
-        return FreshContexts.run(vertx, () -> completion.complete(claim, claimer, outcome)).await().atMost(Duration.ofSeconds(10));
+        return FreshContexts.run(vertx, () -> completion.complete(claim, claimer, null, outcome)).await().atMost(Duration.ofSeconds(10));
     }
 
     private static UUID submission(Map<String, Object> values) throws Exception {

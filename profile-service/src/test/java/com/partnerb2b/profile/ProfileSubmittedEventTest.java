@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnerb2b.platform.test.EventSchemas;
 import com.partnerb2b.platform.test.TestTopics;
+import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.platform.test.PostgresTestResource;
 import com.partnerb2b.platform.test.TestTokens;
 
@@ -67,6 +68,13 @@ class ProfileSubmittedEventTest {
         assertEquals(String.valueOf(pk), event.path("subject").asText());
         assertEquals(eventIds.get(0), event.path("id").asText());
         assertNotNull(Instant.parse(event.path("time").asText()));
+        // The submit request's trace goes on through the outbox: the event names it, and the record's
+        // traceparent header (the relay's producer span) belongs to the same trace.
+        String traceId = TraceParents.traceId(event.path("traceparent").asText(null));
+        assertNotNull(traceId, "the event carries the submit's traceparent: " + event);
+        var header = record.headers().lastHeader("traceparent");
+        assertNotNull(header, "the record carries a traceparent header");
+        assertEquals(traceId, TraceParents.traceId(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("application/cloudevents+json",
                 new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
 

@@ -3,6 +3,7 @@ package com.partnerb2b.webhook;
 import static com.partnerb2b.webhook.delivery.LoopbackReceiver.status;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.webhook.delivery.LoopbackReceiver;
 import com.standardwebhooks.Webhook;
 
@@ -48,6 +50,10 @@ class DeliveryTest {
                     "webhook-timestamp", List.of(hit.header("webhook-timestamp")),
                     "webhook-signature", List.of(hit.header("webhook-signature")));
             new Webhook(endpoint[1]).verify(hit.body(), headers);
+            // The attempt is a span of the event's trace, sent on to the receiver.
+            String traceparent = hit.header("traceparent");
+            assertEquals(WebhookPartner.TRACE_ID, TraceParents.traceId(traceparent), traceparent);
+            assertNotEquals(WebhookPartner.TRACEPARENT, traceparent, "a span of its own");
             JsonNode body = WebhookPartner.MAPPER.readTree(hit.body());
             assertEquals("analysis.completed", body.path("type").asText());
             assertEquals(612, body.path("data").path("score").asInt());

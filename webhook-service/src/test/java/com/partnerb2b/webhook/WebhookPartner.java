@@ -24,6 +24,10 @@ import io.restassured.specification.RequestSpecification;
 /** A partner of the tests with its own receiver on loopback, and the analysis outcomes published for it. */
 final class WebhookPartner implements AutoCloseable {
 
+    /** The trace every published test event continues (W3C traceparent). */
+    static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
+
     static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final AtomicInteger ANALYSES = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
@@ -74,7 +78,7 @@ final class WebhookPartner implements AutoCloseable {
                         "Compte courant débiteur")),
                 null, List.of(), "german-reference:1.0.0", Instant.now(), Instant.now(), null);
         EventEnvelope envelope = new EventEnvelope("1.0", eventId, "/partnerb2b/analysis-service", AnalysisCompleted.TYPE,
-                String.valueOf(data.profilePk()), Instant.now(), "application/json", MAPPER.valueToTree(data));
+                String.valueOf(data.profilePk()), Instant.now(), "application/json", MAPPER.valueToTree(data), TRACEPARENT);
         return new String[] { String.valueOf(data.profilePk()), MAPPER.writeValueAsString(envelope) };
     }
 

@@ -30,8 +30,8 @@ public class AnalysisCompletedPublisher {
         this.mapper = mapper;
     }
 
-    public Uni<EventEnvelope> append(Analysis analysis) {
+    public Uni<EventEnvelope> append(Analysis analysis, String traceparent) {
         return outbox.append(AnalysisCompleted.TOPIC, analysis.profilePk.toString(), SOURCE, AnalysisCompleted.TYPE,
-                analysis.completedAt, mapper.valueToTree(results.result(analysis)));
+                analysis.completedAt, mapper.valueToTree(results.result(analysis)), traceparent);
     }
 }

@@ -84,6 +84,10 @@ public class Analysis {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** The request that asked for it, as a W3C traceparent: its scoring and its event continue that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     public boolean finished() {
         return COMPLETED.equals(status) || FAILED.equals(status);
     }

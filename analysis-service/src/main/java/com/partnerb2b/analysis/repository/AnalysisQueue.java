@@ -25,7 +25,7 @@ public class AnalysisQueue {
 
     /** A claimed analysis with the submission it is scored on (null fields when it never arrived). */
     public record Claim(long id, int attempts, UUID partnerId, long profilePk, UUID submissionId, Instant createdAt,
-            String attributes, Instant submittedAt, String externalReference) {
+            String attributes, Instant submittedAt, String externalReference, String traceParent) {
 
         public boolean submissionArrived() {
             return attributes != null;
@@ -46,7 +46,7 @@ public class AnalysisQueue {
                         ORDER BY c.id
                         LIMIT $4
                           FOR UPDATE OF c SKIP LOCKED)
-             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at)
+             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at, a.trace_parent)
             SELECT claimed.*, s.attributes, s.submitted_at, s.external_reference
               FROM claimed LEFT JOIN submissions s ON s.submission_id = claimed.submission_id
              ORDER BY claimed.id""";
@@ -65,7 +65,8 @@ public class AnalysisQueue {
                     for (Row row : rows) {
                         claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getUUID("partner_id"),
                                 row.getLong("profile_pk"), row.getUUID("submission_id"), instant(row, "created_at"),
-                                row.getString("attributes"), instant(row, "submitted_at"), row.getString("external_reference")));
+                                row.getString("attributes"), instant(row, "submitted_at"), row.getString("external_reference"),
+                                row.getString("trace_parent")));
                     }
                     return claims;
                 });

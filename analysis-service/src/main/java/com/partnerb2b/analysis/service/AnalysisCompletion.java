@@ -35,8 +35,8 @@ public class AnalysisCompletion {
     }
 
     /** True if recorded; false if the claim was lost meanwhile. */
-    public Uni<Boolean> complete(Claim claim, String claimer, AnalysisScoring.Outcome outcome) {
-        return finish(claim, claimer, analysis -> {
+    public Uni<Boolean> complete(Claim claim, String claimer, String traceparent, AnalysisScoring.Outcome outcome) {
+        return finish(claim, claimer, traceparent, analysis -> {
             analysis.status = Analysis.COMPLETED;
             analysis.externalReference = claim.externalReference();
             analysis.score = outcome.score();
@@ -50,14 +50,15 @@ public class AnalysisCompletion {
         });
     }
 
-    public Uni<Boolean> fail(Claim claim, String claimer, String reason) {
-        return finish(claim, claimer, analysis -> {
+    public Uni<Boolean> fail(Claim claim, String claimer, String traceparent, String reason) {
+        return finish(claim, claimer, traceparent, analysis -> {
             analysis.status = Analysis.FAILED;
             analysis.failureReason = reason;
         });
     }
 
-    private Uni<Boolean> finish(Claim claim, String claimer, java.util.function.Consumer<Analysis> result) {
+    /** {@code traceparent}: the span that did the work, which the analysis-completed event continues. */
+    private Uni<Boolean> finish(Claim claim, String claimer, String traceparent, java.util.function.Consumer<Analysis> result) {
         return Panache.withTransaction(() -> analyses.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE).chain(analysis -> {
             if (analysis == null || !Analysis.PROCESSING.equals(analysis.status) || !claimer.equals(analysis.claimedBy)
                     || analysis.attempts != claim.attempts()) {
@@ -66,7 +67,7 @@ public class AnalysisCompletion {
             result.accept(analysis);
             analysis.leaseUntil = null;
             analysis.completedAt = time.now();
-            return publisher.append(analysis).replaceWith(true);
+            return publisher.append(analysis, traceparent).replaceWith(true);
         }));
     }
 

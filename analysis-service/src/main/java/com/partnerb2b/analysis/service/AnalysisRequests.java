@@ -22,6 +22,7 @@ import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.time.TimeSource;
 
+import com.partnerb2b.platform.tracing.TraceParents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -140,6 +141,7 @@ public class AnalysisRequests {
                     analysis.submissionId = submissionId;
                     analysis.status = Analysis.PENDING;
                     analysis.createdAt = time.now();
+                    analysis.traceParent = TraceParents.current();
                     return analyses.persistAndFlush(analysis);
                 })
                 .call(analysis -> key == null ? Uni.createFrom().voidItem() : remember(partnerId, key, hash, analysis));

@@ -7,12 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.partnerb2b.analysis.repository.Analysis;
 import com.partnerb2b.analysis.repository.AnalysisQueue;
 import com.partnerb2b.analysis.repository.AnalysisQueue.Claim;
 import com.partnerb2b.platform.reactive.FreshContexts;
+import com.partnerb2b.platform.tracing.Spans;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,21 +40,21 @@ public class AnalysisWorker {
     private final AnalysisCompletion completion;
     private final AnalysisConfig.Work config;
     private final Vertx vertx;
+    private final Spans spans;
     private final String claimer = "analysis-" + UUID.randomUUID();
     private final AtomicInteger state = new AtomicInteger(IDLE);
-    private final Counter completed;
-    private final Counter failed;
+    private final MeterRegistry registry;
     private final Counter retried;
 
     public AnalysisWorker(AnalysisQueue queue, AnalysisScoring scoring, AnalysisCompletion completion, AnalysisConfig config,
-            Vertx vertx, MeterRegistry registry) {
+            Vertx vertx, MeterRegistry registry, Spans spans) {
         this.queue = queue;
         this.scoring = scoring;
         this.completion = completion;
         this.config = config.work();
         this.vertx = vertx;
-        this.completed = Counter.builder("partnerb2b.analyses.finished").tag("status", "completed").register(registry);
-        this.failed = Counter.builder("partnerb2b.analyses.finished").tag("status", "failed").register(registry);
+        this.spans = spans;
+        this.registry = registry;
         this.retried = Counter.builder("partnerb2b.analyses.retried").register(registry);
     }
 
@@ -97,13 +100,20 @@ public class AnalysisWorker {
         }
     }
 
-    /** Never fails: a claim whose outcome cannot be recorded stays leased and is taken again when its lease ends. */
+    /**
+     * Never fails: a claim whose outcome cannot be recorded stays leased and is taken again when its
+     * lease ends. Scored in a span continuing the trace of the request that asked for the analysis.
+     */
     Uni<Void> process(Claim claim) {
+        return spans.continuing("analysis.score", SpanKind.INTERNAL, claim.traceParent(), traceparent -> process(claim, traceparent));
+    }
+
+    private Uni<Void> process(Claim claim, String traceparent) {
         Uni<Boolean> recorded;
         if (!claim.submissionArrived()) {
-            recorded = completion.fail(claim, claimer, "the profile's submission was not received");
+            recorded = completion.fail(claim, claimer, traceparent, "the profile's submission was not received");
         } else if (claim.attempts() > config.maxAttempts()) {
-            recorded = completion.fail(claim, claimer, "scoring did not finish after " + config.maxAttempts() + " attempts");
+            recorded = completion.fail(claim, claimer, traceparent, "scoring did not finish after " + config.maxAttempts() + " attempts");
         } else {
             AnalysisScoring.Outcome outcome;
             try {
@@ -111,23 +121,25 @@ public class AnalysisWorker {
             } catch (RuntimeException e) {
                 LOG.warnf("Scoring analysis %d failed (attempt %d): %s", claim.id(), claim.attempts(), e.toString());
                 if (claim.attempts() >= config.maxAttempts()) {
-                    recorded = completion.fail(claim, claimer, "scoring failed: " + e.getMessage());
+                    recorded = completion.fail(claim, claimer, traceparent, "scoring failed: " + e.getMessage());
                 } else {
                     retried.increment();
                     return queue.release(claim, claimer, config.retryDelay()).replaceWithVoid()
                             .onFailure().recoverWithNull().replaceWithVoid();
                 }
-                return count(recorded, false);
+                return count(recorded, Analysis.FAILED, "none");
             }
-            return count(completion.complete(claim, claimer, outcome), true);
+            return count(completion.complete(claim, claimer, traceparent, outcome), Analysis.COMPLETED, outcome.decision());
         }
-        return count(recorded, false);
+        return count(recorded, Analysis.FAILED, "none");
     }
 
-    private Uni<Void> count(Uni<Boolean> recorded, boolean success) {
+    /** Counts analyses finished by status and decision ({@code partnerb2b_analyses_finished_total}). */
+    private Uni<Void> count(Uni<Boolean> recorded, String status, String decision) {
         return recorded.invoke(done -> {
             if (done) {
-                (success ? completed : failed).increment();
+                Counter.builder("partnerb2b.analyses.finished").description("Analyses finished, by status and decision")
+                        .tag("status", status).tag("decision", decision == null ? "none" : decision).register(registry).increment();
             }
         }).onFailure().invoke(failure -> LOG.warnf("An analysis outcome could not be recorded: %s", failure.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.api.RequestIds;
 import com.partnerb2b.platform.error.ApiError;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,6 +33,7 @@ public class HttpEnvelopeRoutes {
 
     private static final Logger LOG = Logger.getLogger(HttpEnvelopeRoutes.class);
     public static final String MDC_REQUEST_ID = "request_id";
+    static final String SPAN_REQUEST_ID = "partnerb2b.request_id";
 
     private final ObjectMapper mapper;
     private final Duration requestDeadline;
@@ -47,6 +49,8 @@ public class HttpEnvelopeRoutes {
             String id = RequestIds.resolve(rc.request().getHeader(RequestIds.HEADER));
             RequestIds.bind(id);
             MDC.put(MDC_REQUEST_ID, id);
+            // The request's server span (OpenTelemetry, current here) carries the id too.
+            Span.current().setAttribute(SPAN_REQUEST_ID, id);
             rc.response().putHeader(RequestIds.HEADER, id);
             rc.next();
         }, 10_000);

@@ -3,6 +3,7 @@ package com.partnerb2b.platform.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -17,11 +18,23 @@ public record EventEnvelope(
         String subject,
         Instant time,
         String datacontenttype,
-        JsonNode data) {
+        JsonNode data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent) {
 
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
-    public static EventEnvelope of(String source, String type, String subject, Instant time, JsonNode data) {
-        return new EventEnvelope("1.0", UUID.randomUUID().toString(), source, type, subject, time, "application/json", data);
+    /** This event as handled in the span {@code traceparent} (which then continues its trace). */
+    public EventEnvelope continuedBy(String traceparent) {
+        return new EventEnvelope(specversion, id, source, type, subject, time, datacontenttype, data, traceparent);
+    }
+
+    /**
+     * A new event; {@code traceparent} (the CloudEvents distributed-tracing attribute, may be null)
+     * names the span that caused it, so that its consumers continue the same trace.
+     */
+    public static EventEnvelope of(String source, String type, String subject, Instant time, JsonNode data,
+            String traceparent) {
+        return new EventEnvelope("1.0", UUID.randomUUID().toString(), source, type, subject, time, "application/json", data,
+                traceparent);
     }
 }

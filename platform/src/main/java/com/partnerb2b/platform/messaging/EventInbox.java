@@ -11,9 +11,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.events.EventData;
+import com.partnerb2b.platform.tracing.Spans;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -38,9 +40,11 @@ public class EventInbox {
     private final ObjectMapper mapper;
     private final EventInboxConfig config;
     private final MeterRegistry registry;
+    private final Spans spans;
 
     public EventInbox(ProcessedEvents processed, FailedEvents failed, ObjectMapper mapper, EventInboxConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Spans spans) {
+        this.spans = spans;
         this.processed = processed;
         this.failed = failed;
         this.mapper = mapper;
@@ -84,8 +88,11 @@ public class EventInbox {
             return setAside(topic, eventId, eventType, payload, "invalid", "missing or invalid " + String.join(", ", problems));
         }
         T usable = data;
-        return processed.once(eventId, () -> handler.apply(envelope, usable))
-                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(config.handlingRetries())
+        // Handled in a span continuing the producer's trace; the handler sees that span as the
+        // envelope's traceparent, which it stores with whatever work goes on later.
+        return spans.continuing("process " + topic, SpanKind.CONSUMER, envelope.traceparent(), traceparent ->
+                processed.once(eventId, () -> handler.apply(envelope.continuedBy(traceparent), usable))
+                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(config.handlingRetries()))
                 .map(ran -> {
                     count("partnerb2b.events.consumed", topic, ran ? "handled" : "duplicate");
                     return ran ? Outcome.HANDLED : Outcome.DUPLICATE;

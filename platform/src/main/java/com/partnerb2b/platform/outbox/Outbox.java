@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.messaging.EventEnvelope;
+import com.partnerb2b.platform.tracing.TraceParents;
 
 import io.smallrye.mutiny.Uni;
 
@@ -29,8 +30,15 @@ public class Outbox {
         this.mapper = mapper;
     }
 
+    /** Appends an event caused by the current span (the request being served). */
     public Uni<EventEnvelope> append(String topic, String key, String source, String type, Instant time, JsonNode data) {
-        EventEnvelope envelope = EventEnvelope.of(source, type, key, time, data);
+        return append(topic, key, source, type, time, data, TraceParents.current());
+    }
+
+    /** Appends an event caused by the span {@code traceparent} (work resumed from a stored row). */
+    public Uni<EventEnvelope> append(String topic, String key, String source, String type, Instant time, JsonNode data,
+            String traceparent) {
+        EventEnvelope envelope = EventEnvelope.of(source, type, key, time, data, traceparent);
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.fromString(envelope.id());
         event.topic = topic;

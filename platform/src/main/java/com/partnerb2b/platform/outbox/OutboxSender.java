@@ -15,10 +15,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.partnerb2b.platform.messaging.EventEnvelope;
+import com.partnerb2b.platform.tracing.TraceParents;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -72,6 +74,11 @@ public class OutboxSender {
                 .withKey(event.key())
                 .withHeaders(headers)
                 .build());
+        if (event.traceparent() != null) {
+            // The connector's producer span continues the event's trace (not the relay's) and writes
+            // the traceparent record header from it.
+            message = message.addMetadata(TracingMetadata.withCurrent(TraceParents.parent(event.traceparent())));
+        }
         return emitter.sendMessage(message).ifNoItem().after(config.sendTimeout()).fail();
     }
 }

@@ -40,7 +40,7 @@ public class OutboxTable {
 
     /** The pending events of keys whose head this transaction holds, oldest first. */
     private static final String LOCK_EVENTS_OF_KEYS = """
-            SELECT id, topic, message_key, payload FROM outbox_events
+            SELECT id, topic, message_key, payload, payload::jsonb ->> 'traceparent' AS traceparent FROM outbox_events
              WHERE published_at IS NULL AND message_key = ANY($1)
              ORDER BY seq
              LIMIT $2
@@ -87,6 +87,7 @@ public class OutboxTable {
     }
 
     private static PendingEvent event(Row row) {
-        return new PendingEvent(row.getUUID("id"), row.getString("topic"), row.getString("message_key"), row.getString("payload"));
+        return new PendingEvent(row.getUUID("id"), row.getString("topic"), row.getString("message_key"), row.getString("payload"),
+                row.getString("traceparent"));
     }
 }

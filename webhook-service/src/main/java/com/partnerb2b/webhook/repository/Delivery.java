@@ -67,4 +67,8 @@ public class Delivery {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** The trace of the analysis-completed event (W3C traceparent): attempts continue it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

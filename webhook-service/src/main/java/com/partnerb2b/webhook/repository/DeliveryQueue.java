@@ -27,7 +27,7 @@ public class DeliveryQueue {
     /** A claimed delivery with what sending it needs. */
     public record Claim(long id, int attempts, String webhookId, String payload, long endpointId, java.util.UUID partnerId, String url,
             byte[] secretCipher, String secretKeyId, byte[] previousSecretCipher, String previousSecretKeyId,
-            Instant previousSecretUntil) {
+            Instant previousSecretUntil, String traceParent) {
     }
 
     private static final String CLAIM = """
@@ -53,7 +53,7 @@ public class DeliveryQueue {
               FROM next n, endpoints e
              WHERE d.id = n.id AND e.id = d.endpoint_id
             RETURNING d.id, d.attempts, d.webhook_id, d.payload, d.endpoint_id, d.partner_id, e.url, e.secret_cipher, e.secret_key_id,
-                      e.previous_secret_cipher, e.previous_secret_key_id, e.previous_secret_until""";
+                      e.previous_secret_cipher, e.previous_secret_key_id, e.previous_secret_until, d.trace_parent""";
 
     private final Pool pool;
 
@@ -68,7 +68,8 @@ public class DeliveryQueue {
                 claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getString("webhook_id"),
                         row.getString("payload"), row.getLong("endpoint_id"), row.getUUID("partner_id"), row.getString("url"),
                         bytes(row, "secret_cipher"), row.getString("secret_key_id"), bytes(row, "previous_secret_cipher"),
-                        row.getString("previous_secret_key_id"), instant(row, "previous_secret_until")));
+                        row.getString("previous_secret_key_id"), instant(row, "previous_secret_until"),
+                        row.getString("trace_parent")));
             }
             return claims;
         });

@@ -85,6 +85,7 @@ public class DeliveryOutcomes {
         endpoint.busyUntil = null;
         if (result.delivered()) {
             delivery.status = Delivery.DELIVERED;
+            finished(Delivery.DELIVERED);
             delivery.deliveredAt = now;
             delivery.nextAttemptAt = null;
             endpoint.lastSuccessAt = now;
@@ -99,6 +100,7 @@ public class DeliveryOutcomes {
             delivery.nextAttemptAt = now.plus(next.get());
         } else {
             delivery.status = Delivery.FAILED;
+            finished(Delivery.FAILED);
             delivery.nextAttemptAt = null;
         }
         if (result.gone()) {
@@ -106,6 +108,12 @@ public class DeliveryOutcomes {
         } else if (!endpoint.failingSince.plus(config.failureWindow()).isAfter(now)) {
             disable(endpoint, "no successful delivery since " + endpoint.failingSince, now);
         }
+    }
+
+    /** Deliveries that ended, by outcome ({@code partnerb2b_webhooks_deliveries_total}). */
+    private void finished(String outcome) {
+        Counter.builder("partnerb2b.webhooks.deliveries").description("Webhook deliveries ended, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
     }
 
     private void disable(Endpoint endpoint, String reason, Instant now) {

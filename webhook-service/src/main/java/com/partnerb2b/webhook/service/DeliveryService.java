@@ -66,6 +66,7 @@ public class DeliveryService {
             delivery.status = Delivery.PENDING;
             delivery.createdAt = time.now();
             delivery.nextAttemptAt = delivery.createdAt;
+            delivery.traceParent = event.traceparent();
             return deliveries.persist(delivery);
         });
     }

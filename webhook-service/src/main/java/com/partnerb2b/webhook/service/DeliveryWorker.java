@@ -11,9 +11,11 @@ import org.jboss.logging.Logger;
 
 import com.partnerb2b.platform.reactive.FreshContexts;
 import com.partnerb2b.platform.time.TimeSource;
+import com.partnerb2b.platform.tracing.Spans;
 import com.partnerb2b.webhook.repository.DeliveryQueue;
 import com.partnerb2b.webhook.repository.DeliveryQueue.Claim;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -36,13 +38,15 @@ public class DeliveryWorker {
     private final WebhookConfig config;
     private final TimeSource time;
     private final Vertx vertx;
+    private final Spans spans;
     private final String claimer = "webhook-" + UUID.randomUUID();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean askedAgain = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryQueue queue, WebhookDispatch dispatch, DeliveryOutcomes outcomes, SigningSecrets secrets,
-            WebhookConfig config, TimeSource time, Vertx vertx) {
+            WebhookConfig config, TimeSource time, Vertx vertx, Spans spans) {
+        this.spans = spans;
         this.queue = queue;
         this.dispatch = dispatch;
         this.outcomes = outcomes;
@@ -108,12 +112,16 @@ public class DeliveryWorker {
         wake();
     }
 
-    /** One attempt; its outcome recorded. A failure to record leaves the lease to expire: the attempt is made again. */
+    /**
+     * One attempt, a span of the analysis's trace (sent on as the traceparent header); its outcome
+     * recorded. A failure to record leaves the lease to expire: the attempt is made again.
+     */
     Uni<Boolean> attempt(Claim claim) {
         Instant now = time.now();
-        return Uni.createFrom().item(() -> secrets.signing(claim.partnerId(), claim.secretCipher(), claim.secretKeyId(),
-                claim.previousSecretCipher(), claim.previousSecretKeyId(), claim.previousSecretUntil(), now))
-                .chain(signing -> dispatch.send(claim.url(), claim.webhookId(), claim.payload(), signing, now))
-                .chain(result -> outcomes.record(claim, claimer, now, result));
+        return spans.continuing("webhook.deliver", SpanKind.CLIENT, claim.traceParent(), traceparent -> Uni.createFrom()
+                .item(() -> secrets.signing(claim.partnerId(), claim.secretCipher(), claim.secretKeyId(),
+                        claim.previousSecretCipher(), claim.previousSecretKeyId(), claim.previousSecretUntil(), now))
+                .chain(signing -> dispatch.send(claim.url(), claim.webhookId(), claim.payload(), signing, now, traceparent))
+                .chain(result -> outcomes.record(claim, claimer, now, result)));
     }
 }

@@ -1,18 +1,21 @@
 package com.partnerb2b.webhook.service;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.platform.reactive.Blocking;
+import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.webhook.delivery.AddressGuard;
 import com.partnerb2b.webhook.delivery.AttemptResult;
 import com.partnerb2b.webhook.delivery.TargetRefused;
 import com.partnerb2b.webhook.delivery.VettedTarget;
 import com.partnerb2b.webhook.delivery.WebhookSender;
 import com.partnerb2b.webhook.delivery.WebhookSignature;
+
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -43,14 +46,23 @@ public class WebhookDispatch {
     }
 
     public Uni<AttemptResult> send(String url, String webhookId, String body, List<String> secrets, Instant now) {
+        return send(url, webhookId, body, secrets, now, null);
+    }
+
+    /** {@code traceparent} (may be null): the span of this attempt, sent as the W3C header. */
+    public Uni<AttemptResult> send(String url, String webhookId, String body, List<String> secrets, Instant now,
+            String traceparent) {
         return vet(url).chain(target -> {
             long timestamp = now.getEpochSecond();
-            Map<String, String> headers = Map.of(
-                    "webhook-id", webhookId,
-                    "webhook-timestamp", Long.toString(timestamp),
-                    "webhook-signature", WebhookSignature.sign(webhookId, timestamp, body, secrets),
-                    "Content-Type", "application/json",
-                    "User-Agent", config.userAgent());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("webhook-id", webhookId);
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", WebhookSignature.sign(webhookId, timestamp, body, secrets));
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", config.userAgent());
+            if (traceparent != null) {
+                headers.put(TraceParents.HEADER, traceparent);
+            }
             return sender.send(target, headers, body);
         }).onFailure(TargetRefused.class).recoverWithItem(failure -> {
             TargetRefused refused = (TargetRefused) failure;
