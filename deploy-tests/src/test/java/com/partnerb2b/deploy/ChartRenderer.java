@@ -30,6 +30,9 @@ final class ChartRenderer {
     private final List<Path> valuesFiles = new ArrayList<>();
     private final Map<String, Object> sets = new LinkedHashMap<>();
 
+    ChartRenderer() {
+    }
+
     static ChartRenderer defaults() {
         return new ChartRenderer();
     }
