@@ -101,9 +101,11 @@ PARTNERB2B_JWT_ISSUER: {{ $values.jwt.issuer | quote }}
 {{- if $values.trustedProxies }}
 PARTNERB2B_CLIENT_ADDRESS_TRUSTED_PROXIES: {{ $values.trustedProxies | quote }}
 {{- end }}
-QUARKUS_OTEL_SDK_DISABLED: {{ ternary "false" "true" $values.otel.enabled | quote }}
+{{- /* Trace context is always propagated; spans are exported only when enabled (share sampleRatio). */}}
+PARTNERB2B_TRACE_SAMPLE_RATIO: {{ ternary ($values.otel.sampleRatio | toString) "0" $values.otel.enabled | quote }}
 {{- if $values.otel.enabled }}
-QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ $values.otel.endpoint | quote }}
+PARTNERB2B_OTEL_ENDPOINT: {{ $values.otel.endpoint | quote }}
+PARTNERB2B_OTEL_PROTOCOL: {{ $values.otel.protocol | quote }}
 {{- end }}
 {{- if eq .service "auth-service" }}
 PARTNERB2B_JWT_SIGNING_KEY: "/etc/partnerb2b/signing-key/{{ $values.jwt.signingKeyKey }}"

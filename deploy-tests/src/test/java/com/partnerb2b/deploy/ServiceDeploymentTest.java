@@ -117,8 +117,8 @@ class ServiceDeploymentTest {
         assertTrue(settings.get("PARTNERB2B_DB_JDBC_URL").startsWith("jdbc:postgresql://"), settings.toString());
         assertTrue(settings.get("PARTNERB2B_DB_REACTIVE_URL").startsWith("postgresql://"));
         assertEquals(String.valueOf(container.getPorts().get(0).getContainerPort()), settings.get("QUARKUS_HTTP_PORT"));
-        assertEquals("production".equals(values) ? "false" : "true", settings.get("QUARKUS_OTEL_SDK_DISABLED"));
-        assertEquals("production".equals(values), settings.containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("production".equals(values) ? 1.0 : 0.0, Double.parseDouble(settings.get("PARTNERB2B_TRACE_SAMPLE_RATIO")));
+        assertEquals("production".equals(values), settings.containsKey("PARTNERB2B_OTEL_ENDPOINT"));
         assertFalse(pod(manifests.get(Deployment.class, name)).getVolumes().isEmpty());
     }
 
