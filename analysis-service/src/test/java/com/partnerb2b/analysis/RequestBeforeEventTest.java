@@ -57,7 +57,7 @@ class RequestBeforeEventTest {
     }
 
     @Test
-    void another_partners_or_an_unknown_profile_is_not_found_and_its_analyses_are_not_shown() throws Exception {
+    void another_partners_or_an_unknown_profile_is_not_found_nor_its_analyses_listed() throws Exception {
         Partner owner = new Partner();
         Partner other = new Partner();
         long pk = Partner.newProfilePk();
@@ -66,7 +66,16 @@ class RequestBeforeEventTest {
 
         other.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
         other.analysis(analysisPk).statusCode(404).body("error.message", equalTo("Analysis Not Found"));
-        other.analysesOf(pk, "").statusCode(200).body("data", equalTo(List.of())).body("meta.total", equalTo(0));
+        other.analysesOf(pk, "").statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        owner.analysesOf(Partner.newProfilePk(), "").statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        owner.analysesOf(pk, "").statusCode(200).body("meta.total", equalTo(1));
+        // The owner's profile with no analysis yet: known by its submission here, or (a draft) by profile-service.
+        long submittedOnly = Partner.newProfilePk();
+        Partner.awaitKept(owner.submit(submittedOnly, Partner.customer(), java.time.Instant.now()));
+        owner.analysesOf(submittedOnly, "").statusCode(200).body("data", equalTo(List.of())).body("meta.total", equalTo(0));
+        long draft = Partner.newProfilePk();
+        ProfileServiceStandIn.draft(draft, "Bearer " + owner.token);
+        owner.analysesOf(draft, "").statusCode(200).body("data", equalTo(List.of()));
         owner.requestAnalysis(Partner.newProfilePk()).statusCode(404).body("error.message", equalTo("Profile Not Found"));
         owner.analysis(Long.MAX_VALUE).statusCode(404);
         owner.request().get("/api/v1/analyses/abc/").then().statusCode(404);

@@ -64,10 +64,14 @@ public class ProfileAnalysesResource {
     @Path("/")
     @Operation(summary = "The profile's analyses, newest first (paginated)")
     public Uni<ApiResponse<List<AnalysisViews.AnalysisView>>> list(@RestPath String pk, @RestQuery String page,
-            @RestQuery String limit) {
+            @RestQuery String limit, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         long profilePk = PathIds.number(pk, "Profile");
         PageRequest request = PageRequest.parse(page, limit);
-        return results.ofProfile(Partners.of(token), profilePk, request).map(found -> ApiResponse.page(
+        // No analysis of the partner's: an unknown profile and another partner's are 404, as everywhere.
+        return results.ofProfile(Partners.of(token), profilePk, request)
+                .call(found -> found.total() > 0 ? Uni.createFrom().voidItem()
+                        : requests.ensureVisible(Partners.of(token), profilePk, authorization, RequestIds.current()))
+                .map(found -> ApiResponse.page(
                 found.analyses().stream().map(a -> AnalysisViews.of(results.result(a))).toList(), request, found.total()));
     }
 }

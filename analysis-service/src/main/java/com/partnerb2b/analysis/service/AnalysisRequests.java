@@ -162,6 +162,24 @@ public class AnalysisRequests {
         });
     }
 
+    /**
+     * Fails 404 unless the profile is the caller's: known here by a submission of the partner's,
+     * or else confirmed by profile-service (which answers 404 for another partner's profile alike).
+     */
+    public Uni<Void> ensureVisible(UUID partnerId, long profilePk, String authorization, String requestId) {
+        return Panache.withSession(() -> submissions.latest(partnerId, profilePk)).chain(latest -> latest != null
+                ? Uni.createFrom().voidItem()
+                : profiles.profile(profilePk, authorization, requestId).onFailure().transform(AnalysisRequests::unavailable)
+                        .invoke(answer -> {
+                            if (answer instanceof ProfileLookup.Answer.NotFound) {
+                                throw ApiException.notFound("Profile");
+                            }
+                            if (answer instanceof ProfileLookup.Answer.NotAllowed) {
+                                throw ApiException.notAllowed();
+                            }
+                        }).replaceWithVoid());
+    }
+
     private static ApiException notSubmitted(String status) {
         return new ApiException(400, "profile_not_submitted", "Profile not submitted",
                 List.of(new FieldError("status", "the profile is " + status + ": submit it before asking for an analysis")));

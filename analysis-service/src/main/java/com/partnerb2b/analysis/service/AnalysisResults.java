@@ -42,7 +42,7 @@ public class AnalysisResults {
         return analyses.findOwned(partnerId, id).onItem().ifNull().failWith(() -> ApiException.notFound("Analysis"));
     }
 
-    /** The partner's analyses of a profile, newest first (none for another partner's profile). */
+    /** The partner's analyses of a profile, newest first. */
     @WithSession
     public Uni<Page> ofProfile(UUID partnerId, long profilePk, PageRequest request) {
         return analyses.pageOfProfile(partnerId, profilePk, request.page(), request.limit())

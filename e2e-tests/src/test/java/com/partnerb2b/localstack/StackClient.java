@@ -1,0 +1,108 @@
+package com.partnerb2b.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.awaitility.Awaitility;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Calls to the system through its gateway, as a partner's or an operator's program makes them. */
+final class StackClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+
+    StackClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    HttpResponse<String> send(String method, String path, String bearer, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String bearer, String json) throws IOException, InterruptedException {
+        return send(method, path, bearer, json, Map.of());
+    }
+
+    HttpResponse<String> post(String path, String json, String requestId) throws IOException, InterruptedException {
+        return send("POST", path, null, json, requestId == null ? Map.of() : Map.of("X-Request-Id", requestId));
+    }
+
+    /** The {@code data} of an answer that must have the expected status. */
+    static JsonNode data(HttpResponse<String> response, int expected) throws IOException {
+        if (response.statusCode() != expected) {
+            throw new AssertionError(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + " (expected " + expected + "): " + response.body());
+        }
+        return JSON.readTree(response.body()).path("data");
+    }
+
+    /** An access token for an API key. */
+    String access(String apiKey) throws IOException, InterruptedException {
+        return data(post("/api/v1/auth/token/", "{\"apiKey\":" + JSON.writeValueAsString(apiKey) + "}", null), 200)
+                .path("access").asText();
+    }
+
+    /** Uploads a one-page PDF (padded to {@code size} bytes when larger) as the attribute's document. */
+    HttpResponse<String> upload(long profilePk, String attribute, String access, int size, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        byte[] pdf = pdf();
+        byte[] document = size > pdf.length ? java.util.Arrays.copyOf(pdf, size) : pdf;
+        String boundary = "----partnerb2b" + System.nanoTime();
+        ByteArrayOutputStream multipart = new ByteArrayOutputStream();
+        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\n" + attribute + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"document.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        multipart.write(document);
+        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + profilePk + "/documents/"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + access)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray()));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs the path every half second until its data satisfies the condition (a minute at most); returns that data. */
+    JsonNode await(String path, String access, Predicate<JsonNode> condition) {
+        JsonNode[] data = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            data[0] = data(send("GET", path, access, null), 200);
+            return condition.test(data[0]);
+        });
+        return data[0];
+    }
+
+    static byte[] pdf() throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage());
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+}
