@@ -36,7 +36,8 @@ public final class LocalKafka implements AutoCloseable {
         this.process = process;
     }
 
-    public static LocalKafka start(Path home, Path classpathDir) throws IOException, InterruptedException {
+    /** {@code parentWatch}: the JVM option that ends the broker with the launcher (see ParentWatch). */
+    public static LocalKafka start(Path home, Path classpathDir, String parentWatch) throws IOException, InterruptedException {
         String configured = System.getenv("PARTNERB2B_KAFKA_BOOTSTRAP_SERVERS");
         if (configured != null && !configured.isBlank()) {
             LocalKafka kafka = new LocalKafka(configured, null);
@@ -82,7 +83,7 @@ public final class LocalKafka implements AutoCloseable {
                 throw new IOException("Kafka storage format failed; see " + log);
             }
         }
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(java, parentWatch, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"));
         command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
         Process broker = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -55,6 +55,11 @@ public final class LocalStack {
         int gatewayPort = Integer.parseInt(env("PARTNERB2B_PORT", "8080"));
         String bindHost = env("PARTNERB2B_BIND", "127.0.0.1");
         RouteTable routes = RouteTable.load(root.resolve("deploy/routes.yaml"));
+        // A port in use is the usual failed start (a stack already running): said plainly, before anything starts.
+        requireFree(gatewayPort, "the gateway", "PARTNERB2B_PORT");
+        for (Map.Entry<String, Integer> service : routes.servicePorts().entrySet()) {
+            requireFree(service.getValue(), service.getKey(), null);
+        }
 
         say("Local folder: " + home);
         LocalKeys.KeyFiles keys = LocalKeys.ensure(home.resolve("keys"));
@@ -65,7 +70,8 @@ public final class LocalStack {
         LocalDatabase database = LocalDatabase.start(home);
         running.push(database);
         say("Database: " + database.description());
-        LocalKafka kafka = LocalKafka.start(home, libDirectory());
+        String parentWatch = parentWatchAgent();
+        LocalKafka kafka = LocalKafka.start(home, libDirectory(), parentWatch);
         running.push(kafka);
         say("Kafka: " + kafka.description());
 
@@ -91,8 +97,10 @@ public final class LocalStack {
             // Local mode: partners' receivers may be on this machine (plain http to loopback).
             env.put("PARTNERB2B_WEBHOOKS_ALLOW_LOOPBACK", "true");
             env.put("PARTNERB2B_PROFILE_SERVICE_URL", "http://127.0.0.1:" + routes.servicePorts().get("profile-service"));
+            List<String> jvmOptions = new ArrayList<>(List.of(parentWatch));
+            jvmOptions.addAll(List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
-                    home.resolve("logs"), List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
+                    home.resolve("logs"), jvmOptions);
             running.push(process);
             services.add(process);
             say("Starting " + service.getKey() + " on 127.0.0.1:" + service.getValue() + " (log: " + process.log() + ")");
@@ -151,6 +159,25 @@ public final class LocalStack {
                 : Base64.getEncoder().encodeToString(random));
         LocalKeys.writePrivate(file, value + "\n");
         return value;
+    }
+
+    private static void requireFree(int port, String what, String setting) throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (IOException inUse) {
+            throw new IOException("port " + port + " (" + what + ") is already in use — is PartnerB2B already running? "
+                    + (setting == null ? "Stop what uses it." : "Stop what uses it or choose another port with " + setting + "."));
+        }
+    }
+
+    /** The JVM option making a child exit when this launcher ends, however it ends (see ParentWatch). */
+    private static String parentWatchAgent() throws IOException {
+        Path agent = libDirectory().getParent().resolve("local-stack-parent-watch.jar");
+        if (!Files.exists(agent)) {
+            throw new IOException(agent + " is missing: run ./mvnw -DskipTests install");
+        }
+        return "-javaagent:" + agent + "=" + ProcessHandle.current().pid();
     }
 
     /** The folder of this launcher's jars (target/lib), which also holds the Kafka broker's. */

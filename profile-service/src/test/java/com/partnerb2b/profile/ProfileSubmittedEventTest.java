@@ -59,6 +59,9 @@ class ProfileSubmittedEventTest {
 
         List<String> eventIds = OutboxRows.eventIds(pk);
         assertEquals(1, eventIds.size(), "one event per submission");
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("partnerb2b_profiles_submitted_total") && !l.endsWith(" 0.0")), "submits counted");
+        assertTrue(metrics.contains("partnerb2b_outbox_pending_events"), "the outbox lag is measured");
         ConsumerRecord<String, String> record = TestTopics.awaitEvent("profile-submitted", eventIds.get(0), WAIT);
         assertEquals(String.valueOf(pk), record.key());
         JsonNode event = JSON.readTree(record.value());

@@ -8,6 +8,8 @@ import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.outbox.Outbox;
 import com.partnerb2b.platform.outbox.OutboxRepository;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,16 +26,19 @@ public class ProfileSubmittedPublisher {
     private final Outbox outbox;
     private final OutboxRepository outboxEvents;
     private final ObjectMapper mapper;
+    private final Counter submissions;
 
-    public ProfileSubmittedPublisher(Outbox outbox, OutboxRepository outboxEvents, ObjectMapper mapper) {
+    public ProfileSubmittedPublisher(Outbox outbox, OutboxRepository outboxEvents, ObjectMapper mapper, MeterRegistry registry) {
         this.outbox = outbox;
         this.outboxEvents = outboxEvents;
         this.mapper = mapper;
+        this.submissions = Counter.builder("partnerb2b.profiles.submitted")
+                .description("Profiles submitted (counted as their event is written)").register(registry);
     }
 
     public Uni<EventEnvelope> append(ProfileSubmitted submission) {
         return outbox.append(TOPIC, submission.profilePk().toString(), SOURCE, TYPE, submission.submittedAt(),
-                mapper.valueToTree(submission));
+                mapper.valueToTree(submission)).invoke(() -> submissions.increment());
     }
 
     /** Erasure: the profile's events still waiting in the outbox, or already published, are deleted. */
