@@ -83,7 +83,7 @@ public final class LocalKafka implements AutoCloseable {
                 throw new IOException("Kafka storage format failed; see " + log);
             }
         }
-        List<String> command = new ArrayList<>(List.of(java, parentWatch, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(java, parentWatch, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx512m"));
         command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
         Process broker = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -98,7 +98,7 @@ public final class LocalStack {
             env.put("PARTNERB2B_WEBHOOKS_ALLOW_LOOPBACK", "true");
             env.put("PARTNERB2B_PROFILE_SERVICE_URL", "http://127.0.0.1:" + routes.servicePorts().get("profile-service"));
             List<String> jvmOptions = new ArrayList<>(List.of(parentWatch));
-            jvmOptions.addAll(List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
+            jvmOptions.addAll(List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC").split("\\s+")));
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
                     home.resolve("logs"), jvmOptions);
             running.push(process);
