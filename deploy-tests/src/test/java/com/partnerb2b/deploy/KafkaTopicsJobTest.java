@@ -33,8 +33,8 @@ class KafkaTopicsJobTest {
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("apache/kafka:4.1.2", container.getImage());
         String script = String.join("\n", container.getArgs());
-        assertTrue(script.contains("--create --if-not-exists --topic \"profile-submitted\" \\\n  --partitions 6 --replication-factor 3"), script);
-        assertTrue(script.contains("--create --if-not-exists --topic \"analysis-completed\" \\\n  --partitions 24 --replication-factor 3"), script);
+        assertTrue(script.contains("--create --if-not-exists --topic \"profile-submitted\" \\\n  --partitions 6 --replication-factor 3 \\\n  --config retention.ms=604800000"), script);
+        assertTrue(script.contains("--create --if-not-exists --topic \"analysis-completed\" \\\n  --partitions 24 --replication-factor 3 \\\n  --config retention.ms=604800000"), script);
         assertTrue(script.contains("security.protocol=${SECURITY_PROTOCOL}"));
         assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
         assertEquals(Boolean.TRUE, job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());

@@ -117,7 +117,9 @@ public final class LocalKafka implements AutoCloseable {
             }
             for (String topic : TOPICS) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+                    // 7 days, as docs/asyncapi.yaml and the chart say.
+                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of("retention.ms", "604800000"))))
+                            .all().get(10, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IOException("Cannot create topic " + topic, e.getCause());
