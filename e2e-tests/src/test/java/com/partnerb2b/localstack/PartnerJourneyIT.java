@@ -119,6 +119,10 @@ class PartnerJourneyIT {
             assertTrue(webhookTrace != null && webhookTrace.split("-").length == 4, "traceparent on the webhook: " + webhookTrace);
             assertEquals(TRACE_ID, webhookTrace.split("-")[1], "the webhook continues the partner's trace");
             assertNotEquals("00000000000000a1", webhookTrace.split("-")[2], "from a span of the system");
+            // ... and every service exported spans of that trace to the collector.
+            for (String service : List.of("profile-service", "analysis-service", "webhook-service")) {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stack.traces.exported(service, TRACE_ID));
+            }
 
             // The other partner: every one of these is 404, as for something that does not exist.
             List<String> leaks = new ArrayList<>();

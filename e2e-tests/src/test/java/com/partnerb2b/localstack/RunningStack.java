@@ -53,6 +53,12 @@ public final class RunningStack implements BeforeAllCallback {
             builder.environment().put("PARTNERB2B_KAFKA_PORT", String.valueOf(kafkaPort));
             builder.environment().put("PARTNERB2B_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
             builder.environment().put("PARTNERB2B_SKIP_BUILD", "1");
+            // Every span exported, quickly, to the tests' own collector (OTLP over HTTP, loopback).
+            OtlpSink traces = new OtlpSink();
+            builder.environment().put("PARTNERB2B_OTEL_ENDPOINT", traces.endpoint());
+            builder.environment().put("PARTNERB2B_OTEL_PROTOCOL", "http/protobuf");
+            builder.environment().put("PARTNERB2B_TRACE_SAMPLE_RATIO", "1");
+            builder.environment().put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             builder.environment().remove("PARTNERB2B_DB_HOST");
             builder.environment().remove("PARTNERB2B_KAFKA_BOOTSTRAP_SERVERS");
             long started = System.nanoTime();
@@ -77,7 +83,7 @@ public final class RunningStack implements BeforeAllCallback {
                 throw new IllegalStateException("no READY line; stderr:\n" + Files.readString(home.resolve("stderr.log")));
             }
             System.out.printf("[e2e] the whole system was READY after %.1f s%n", (System.nanoTime() - started) / 1e9);
-            Stack.current = new Stack(process, m.group(1), m.group(2), m.group(3), home, kafkaPort);
+            Stack.current = new Stack(process, m.group(1), m.group(2), m.group(3), home, kafkaPort, traces);
             return Stack.current;
         } catch (Exception e) {
             throw new IllegalStateException("./partnerb2b start failed: " + e.getMessage(), e);
@@ -95,8 +101,12 @@ public final class RunningStack implements BeforeAllCallback {
         public final String demoKey;
         public final Path home;
         public final int kafkaPort;
+        /** What the services exported of their traces. */
+        final OtlpSink traces;
 
-        private Stack(Process process, String baseUrl, String operatorKey, String demoKey, Path home, int kafkaPort) {
+        private Stack(Process process, String baseUrl, String operatorKey, String demoKey, Path home, int kafkaPort,
+                OtlpSink traces) {
+            this.traces = traces;
             this.process = process;
             this.baseUrl = baseUrl;
             this.operatorKey = operatorKey;
@@ -109,7 +119,9 @@ public final class RunningStack implements BeforeAllCallback {
         @Override
         public void close() throws Exception {
             process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            boolean stopped = process.waitFor(60, TimeUnit.SECONDS);
+            traces.close();
+            if (!stopped) {
                 process.destroyForcibly();
                 throw new AssertionError("the stack did not stop within 60 s of SIGTERM");
             }
