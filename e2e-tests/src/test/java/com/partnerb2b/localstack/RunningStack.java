@@ -53,6 +53,13 @@ public final class RunningStack implements BeforeAllCallback {
             builder.environment().put("PARTNERB2B_KAFKA_PORT", String.valueOf(kafkaPort));
             builder.environment().put("PARTNERB2B_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
             builder.environment().put("PARTNERB2B_SKIP_BUILD", "1");
+            // Retries, timeouts and leases in seconds rather than minutes, so that recovery from the
+            // faults FaultInjectionIT injects is seen within the test.
+            // (attempts every 5 s for 5 minutes: longer than the receiver's failures there last).
+            builder.environment().put("PARTNERB2B_WEBHOOKS_SCHEDULE", "PT0S,PT1S,PT2S" + ",PT5S".repeat(60));
+            builder.environment().put("PARTNERB2B_WEBHOOKS_REQUEST_TIMEOUT", "PT2S");
+            builder.environment().put("PARTNERB2B_WEBHOOKS_LEASE", "PT10S");
+            builder.environment().put("PARTNERB2B_ANALYSIS_WORK_LEASE", "PT10S");
             // Every span exported, quickly, to the tests' own collector (OTLP over HTTP, loopback).
             OtlpSink traces = new OtlpSink();
             builder.environment().put("PARTNERB2B_OTEL_ENDPOINT", traces.endpoint());

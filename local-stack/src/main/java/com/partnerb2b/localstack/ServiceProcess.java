@@ -8,23 +8,36 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service run as its own JVM from its Quarkus fast-jar, logging to a file. */
+/**
+ * One service run as its own JVM from its Quarkus fast-jar, logging to a file — and started again
+ * when it dies on its own (a crash, an out-of-memory kill, a {@code kill -9}), as Kubernetes
+ * restarts a container: the local system heals like the deployed one.
+ */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** More restarts than this within a minute: the service is crash-looping, left stopped. */
+    private static final int MAX_RESTARTS_PER_MINUTE = 5;
 
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private final List<Long> restarts = new ArrayList<>();
+    private volatile Process process;
+    private volatile boolean closing;
+    /** Restarted only once it has been ready: a service that cannot start says why and stays down. */
+    private volatile boolean wasReady;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, ProcessBuilder builder) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.builder = builder;
     }
 
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir,
@@ -32,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-jar");
@@ -43,7 +56,35 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        return new ServiceProcess(name, port, log, builder.start());
+        ServiceProcess service = new ServiceProcess(name, port, log, builder);
+        service.launch();
+        return service;
+    }
+
+    private synchronized void launch() throws IOException {
+        process = builder.start();
+        Process launched = process;
+        launched.onExit().thenRun(() -> restartIfDied(launched));
+    }
+
+    private synchronized void restartIfDied(Process ended) {
+        if (closing || !wasReady || ended != process) {
+            return;
+        }
+        long now = System.nanoTime();
+        restarts.removeIf(at -> now - at > TimeUnit.MINUTES.toNanos(1));
+        if (restarts.size() >= MAX_RESTARTS_PER_MINUTE) {
+            System.err.println("[partnerb2b] " + name + " exited (code " + ended.exitValue() + ") "
+                    + MAX_RESTARTS_PER_MINUTE + " times within a minute: left stopped; see " + log);
+            return;
+        }
+        restarts.add(now);
+        System.err.println("[partnerb2b] " + name + " exited (code " + ended.exitValue() + "): starting it again (log: " + log + ")");
+        try {
+            launch();
+        } catch (IOException e) {
+            System.err.println("[partnerb2b] " + name + " could not be started again: " + e.getMessage());
+        }
     }
 
     /** Waits for the readiness endpoint; fails with the end of the log if the service dies or stalls. */
@@ -53,11 +94,13 @@ public final class ServiceProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " stopped during start-up (exit " + process.exitValue() + "):\n" + tail());
+            Process current = process;
+            if (!current.isAlive() && !wasReady) {
+                throw new IOException(name + " stopped during start-up (exit " + current.exitValue() + "):\n" + tail());
             }
             try {
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    wasReady = true;
                     return;
                 }
             } catch (IOException notYet) {
@@ -83,9 +126,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        Process current;
+        synchronized (this) {
+            closing = true;
+            current = process;
+        }
+        current.destroy();
+        if (!current.waitFor(15, TimeUnit.SECONDS)) {
+            current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }
 }
