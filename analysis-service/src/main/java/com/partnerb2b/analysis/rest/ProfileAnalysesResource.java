@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -26,6 +27,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.partnerb2b.analysis.service.AnalysisRequests;
 import com.partnerb2b.analysis.service.AnalysisResults;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.api.RequestIds;
@@ -76,7 +78,8 @@ public class ProfileAnalysesResource {
     @Operation(summary = "Ask for an analysis of a submitted profile (201, pending); scored asynchronously. "
             + "Idempotency-Key replays the first answer for 24 h")
     @APIResponse(responseCode = "201", description = "Asked for; poll GET /api/v1/analyses/{pk}/ or wait for the webhook",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseRequestedView"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = AnalysisViews.RequestedView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }),
                     examples = @ExampleObject(name = "seed", value = REQUESTED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The profile is a draft: submit it first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA),

@@ -29,7 +29,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  *
  * <p>Which operations need a token is read from the configuration that enforces it
  * ({@code quarkus.http.auth.permission.apis.paths} minus {@code ….public.paths}), not declared a
- * second time. An answer an operation documents itself (a resource's {@code @APIResponse}) is kept.
+ * second time. An answer an operation documents itself with a body (a resource's {@code @APIResponse}) is kept.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class StandardErrorsFilter implements OASFilter {
@@ -110,7 +110,9 @@ public class StandardErrorsFilter implements OASFilter {
         answers.put("503", ErrorDocumentation.SERVICE_UNAVAILABLE);
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         answers.forEach((status, name) -> {
-            if (!responses.hasAPIResponse(status)) {
+            // Kept: an answer the resource documents with a body; replaced: a bare description (Quarkus's own 401/403).
+            org.eclipse.microprofile.openapi.models.responses.APIResponse own = responses.getAPIResponse(status);
+            if (own == null || own.getRef() == null && own.getContent() == null) {
                 responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
             }
         });

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -25,6 +26,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
@@ -57,7 +59,8 @@ public class DocumentResource {
             description = "The file's real type is read from its bytes and checked against the attribute's `acceptedFormat`; "
                     + "PDFs must parse; at most the attribute's `maxSize` (10 MB by default).")
     @APIResponse(responseCode = "201", description = "Stored (encrypted)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "ApiResponseDocumentView")))
+            schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = ProfileViews.DocumentView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) })))
     @APIResponse(responseCode = "400", description = "`file` or `attribute` missing, not a document attribute (`Type Error`), "
             + "or bytes that are not of an accepted format", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA), examples = @ExampleObject(name = "format", value = """

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.openapi.ErrorDocumentation;
@@ -98,9 +100,10 @@ public class ProfileResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a profile (201); Idempotency-Key replays the first answer for 24 h")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "seed", value = CREATE_EXAMPLE)))
+            schema = @Schema(implementation = ProfileRequests.Body.class), examples = @ExampleObject(name = "seed", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created (a draft)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "ApiResponseProfileView"), examples = @ExampleObject(name = "seed", value = CREATED_EXAMPLE)))
+            schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = ProfileViews.ProfileView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }), examples = @ExampleObject(name = "seed", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A value does not fit its attribute (`Choice does not exist.`, `Choice must be unique`, "
             + "`Regex match invalid`, `Type Error`, `Invalid value`, `Invalid length`, `Invalid date`), every bad field in `details`; "
             + "the message is the first error's", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -138,6 +141,8 @@ public class ProfileResource {
     @Path("/{pk}/")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the given attributes (a list replaces the previous values; null removes)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProfileRequests.Body.class)))
     public Uni<ApiResponse<ProfileViews.ProfileDetailView>> patch(@RestPath String pk, String body) throws JsonProcessingException {
         return update(pk, body, false);
     }
@@ -146,6 +151,8 @@ public class ProfileResource {
     @Path("/{pk}/")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace every attribute of the profile")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProfileRequests.Body.class)))
     public Uni<ApiResponse<ProfileViews.ProfileDetailView>> put(@RestPath String pk, String body) throws JsonProcessingException {
         return update(pk, body, true);
     }
@@ -162,7 +169,8 @@ public class ProfileResource {
     @Path("/{pk}/submit/")
     @Operation(summary = "Submit a complete profile for analysis (publishes profile-submitted)")
     @APIResponse(responseCode = "200", description = "Complete and ready for analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseSubmitView"),
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = SubmitView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }),
             examples = @ExampleObject(name = "seed", value = SUBMITTED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Something required is missing: one `details` entry per missing attribute or "
             + "document, `completion` in percent", content = @Content(mediaType = MediaType.APPLICATION_JSON,

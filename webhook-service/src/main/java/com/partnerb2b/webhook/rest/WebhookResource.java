@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
@@ -86,7 +88,8 @@ public class WebhookResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed", value = "{\"url\": \"https://partner.example/hooks/partnerb2b\"}")))
     @APIResponse(responseCode = "201", description = "Configured; the signing secret is shown in full only here and on rotation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseConfigured"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = WebhookViews.Configured.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }),
                     examples = @ExampleObject(name = "configured", value = CONFIGURED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not a JSON object with only `url` (`Invalid value`), or the URL is refused: "
             + "`Invalid URL`, `Address not allowed` (private, loopback, link-local… after DNS resolution), `Connection Error` "
