@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.partnerb2b.localstack.apidoc.ApiDocs;
+
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 
@@ -19,7 +21,8 @@ import io.vertx.core.Vertx;
  * the caller's is missing or unsafe) and {@code X-Forwarded-*}, passes a service's answer on even
  * when it comes before the request body was sent, and answers in the JSON error envelope when no
  * route matches (404), the service is not running (503), drops the connection before answering (502)
- * or does not answer in time (504). It runs one listener per event loop
+ * or does not answer in time (504). It serves the merged OpenAPI document and Swagger UI itself
+ * ({@link GatewayDocs}). It runs one listener per event loop
  * ({@link GatewayOptions#eventLoops()}); see {@link ProxyExchange} for one forwarded request.
  */
 public final class Gateway implements AutoCloseable {
@@ -28,6 +31,7 @@ public final class Gateway implements AutoCloseable {
 
     private final Vertx vertx;
     private final RouteTable routes;
+    private final GatewayDocs docs = new GatewayDocs(new ApiDocs());
     private final String serviceHost;
     private final GatewayOptions options;
     private final List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
@@ -51,7 +55,7 @@ public final class Gateway implements AutoCloseable {
         int listenPort = port == 0 ? -RANDOM_PORT_KEYS.incrementAndGet() : port;
         List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
         deployments.add(vertx.deployVerticle(() -> {
-            GatewayVerticle verticle = new GatewayVerticle(routes, serviceHost, options, host, listenPort);
+            GatewayVerticle verticle = new GatewayVerticle(routes, docs, serviceHost, options, host, listenPort);
             created.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(options.eventLoops()))

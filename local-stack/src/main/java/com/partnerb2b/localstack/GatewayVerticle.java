@@ -21,6 +21,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 final class GatewayVerticle extends AbstractVerticle {
 
     private final RouteTable routes;
+    private final GatewayDocs docs;
     private final String serviceHost;
     private final GatewayOptions options;
     private final String bindHost;
@@ -30,8 +31,9 @@ final class GatewayVerticle extends AbstractVerticle {
     private HttpClient client;
     private int actualPort;
 
-    GatewayVerticle(RouteTable routes, String serviceHost, GatewayOptions options, String bindHost, int port) {
+    GatewayVerticle(RouteTable routes, GatewayDocs docs, String serviceHost, GatewayOptions options, String bindHost, int port) {
         this.routes = routes;
+        this.docs = docs;
         this.serviceHost = serviceHost;
         this.options = options;
         this.bindHost = bindHost;
@@ -75,6 +77,10 @@ final class GatewayVerticle extends AbstractVerticle {
         Optional<String> path = GatewayPaths.normalise(request.path());
         if (path.isEmpty()) {
             GatewayResponses.error(vertx, request, 400, "bad_request", "Bad Request", requestId);
+            return;
+        }
+        if (GatewayDocs.owns(path.get())) {
+            docs.serve(vertx, request, path.get(), requestId);
             return;
         }
         Optional<String> service = routes.serviceFor(path.get());

@@ -14,6 +14,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -22,9 +27,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.partnerb2b.analysis.service.AnalysisRequests;
 import com.partnerb2b.analysis.service.AnalysisResults;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.api.RequestIds;
+import com.partnerb2b.platform.openapi.ErrorDocumentation;
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.security.Roles;
 
@@ -41,6 +48,25 @@ public class ProfileAnalysesResource {
     private final AnalysisResults results;
     private final JsonWebToken token;
 
+    static final String REQUESTED_EXAMPLE = """
+            {"data": {"message": "Vous venez de faire une demande d'analyse pour le profile 437", "pk": 50, "status": "pending"},
+             "meta": {"timestamp": "2025-05-20T21:34:28.459388", "request_id": "355afbf3-4a8f-40fa-8077-ce998e12b328"}}""";
+    static final String NOT_SUBMITTED_EXAMPLE = """
+            {"error": {"code": "profile_not_submitted", "message": "Profile not submitted",
+              "details": [{"field": "status", "message": "the profile is draft: submit it before asking for an analysis"}]},
+             "meta": {"timestamp": "2025-05-20T21:34:28.459388", "request_id": "355afbf3-4a8f-40fa-8077-ce998e12b328"}}""";
+    static final String QUOTA_EXAMPLE = """
+            {"error": {"code": "quota_exceeded", "message": "Analysis quota exceeded",
+              "details": [{"field": "quota", "message": "1000 of 1000 analyses used"}], "limit": 1000, "used": 1000},
+             "meta": {"timestamp": "2025-05-20T21:34:28.459388", "request_id": "355afbf3-4a8f-40fa-8077-ce998e12b328"}}""";
+    static final String RATE_LIMITED_EXAMPLE = """
+            {"error": {"code": "rate_limited", "message": "Too Many Requests", "details": []},
+             "meta": {"timestamp": "2025-05-20T21:34:28.459388", "request_id": "355afbf3-4a8f-40fa-8077-ce998e12b328"}}""";
+    static final String PROFILES_AWAY_EXAMPLE = """
+            {"error": {"code": "service_unavailable", "message": "Service Unavailable",
+              "details": [{"field": "profile", "message": "profile-service is unavailable: retry"}]},
+             "meta": {"timestamp": "2025-05-20T21:34:28.459388", "request_id": "355afbf3-4a8f-40fa-8077-ce998e12b328"}}""";
+
     public ProfileAnalysesResource(AnalysisRequests requests, AnalysisResults results, JsonWebToken token) {
         this.requests = requests;
         this.results = results;
@@ -51,6 +77,21 @@ public class ProfileAnalysesResource {
     @Path("/")
     @Operation(summary = "Ask for an analysis of a submitted profile (201, pending); scored asynchronously. "
             + "Idempotency-Key replays the first answer for 24 h")
+    @APIResponse(responseCode = "201", description = "Asked for; poll GET /api/v1/analyses/{pk}/ or wait for the webhook",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = AnalysisViews.RequestedView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }),
+                    examples = @ExampleObject(name = "seed", value = REQUESTED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The profile is a draft: submit it first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA),
+            examples = @ExampleObject(name = "not submitted", value = NOT_SUBMITTED_EXAMPLE)))
+    @APIResponse(responseCode = "429", description = "The partner's analysis quota is used up (`limit`, `used`), or the rate limit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA),
+                    examples = { @ExampleObject(name = "quota", value = QUOTA_EXAMPLE),
+                            @ExampleObject(name = "rate limit", value = RATE_LIMITED_EXAMPLE) }))
+    @APIResponse(responseCode = "503", description = "The submission has not reached analysis-service and profile-service cannot be "
+            + "asked: retry after `Retry-After`", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA), examples = @ExampleObject(name = "profiles away",
+                    value = PROFILES_AWAY_EXAMPLE)))
     public Uni<Response> request(@RestPath String pk, @RestHeader("Idempotency-Key") String idempotencyKey,
             @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         long profilePk = PathIds.number(pk, "Profile");

@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/admin/v1/analysis-quotas")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operators")
+@Tag(name = "Operator: analyses")
 public class QuotaAdminResource {
 
     static final int MAX_LIMIT = 100_000_000;

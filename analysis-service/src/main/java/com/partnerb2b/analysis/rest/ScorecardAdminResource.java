@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/admin/v1/scorecards")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operators")
+@Tag(name = "Operator: analyses")
 public class ScorecardAdminResource {
 
     public record Thresholds(int approveFrom, int reviewFrom) {

@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnerb2b.auth.service.PublishedKeys;
@@ -29,6 +33,8 @@ public class JwksResource {
     @Path("/api/v1/auth/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Public keys that verify PartnerB2B tokens (JWKS)")
+    @APIResponse(responseCode = "200", description = "A JWK Set (RFC 7517), ES256 keys with their `kid`; cacheable 5 minutes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "keys")))
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
@@ -39,6 +45,8 @@ public class JwksResource {
     @Path("/.well-known/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Same as /api/v1/auth/jwks.json")
+    @APIResponse(responseCode = "200", description = "A JWK Set (RFC 7517)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "keys")))
     public Response wellKnown() {
         return jwks();
     }

@@ -15,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
@@ -23,6 +27,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.partnerb2b.auth.repository.PartnerStatus;
 import com.partnerb2b.auth.service.PartnerService;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
@@ -50,6 +55,9 @@ public class PartnerAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(summary = "Create a partner (status pending)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = PartnerView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) })))
     public Uni<ApiResponse<PartnerView>> create(@Valid @NotNull CreatePartnerRequest body) {
         return partners.create(body.name()).map(p -> ApiResponse.of(PartnerView.of(p)));
     }
@@ -92,6 +100,9 @@ public class PartnerAdminResource {
     @Path("/{pk}/api-keys/")
     @ResponseStatus(201)
     @Operation(summary = "Issue an API key: the only answer that shows it")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = ApiKeyView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) })))
     public Uni<ApiResponse<ApiKeyView>> createKey(@RestPath String pk) {
         return partners.createKey(partnerId(pk)).map(created -> ApiResponse.of(ApiKeyView.created(created.key(), created.apiKey())));
     }

@@ -13,11 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.partnerb2b.auth.service.TokenService;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
+import com.partnerb2b.platform.openapi.ErrorDocumentation;
 import com.partnerb2b.platform.ratelimit.TokenAttempts;
 import com.partnerb2b.platform.security.Roles;
 
@@ -50,9 +54,15 @@ public class TokenResource {
     @Path("/")
     @PermitAll
     @TokenAttempts
-    @Operation(summary = "API key → access token (1 h) and refresh token (1 week)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "seed", value = TOKEN_EXAMPLE)))
+    @Operation(summary = "API key → access token (1 h) and refresh token (1 week)",
+            description = "The seed's misspelled `refesh_expire` is sent beside `refresh_expire`. A wrong or revoked key is 401, "
+                    + "a suspended partner 403, more than 30 attempts in 10 s from one address or for one key 429.")
+    @APIResponse(responseCode = "200", description = "Tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = TokenPairView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }), examples = @ExampleObject(name = "seed", value = TOKEN_EXAMPLE)))
+    @APIResponse(responseCode = "401", ref = ErrorDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ErrorDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ErrorDocumentation.TOO_MANY_REQUESTS)
     public Uni<ApiResponse<TokenPairView>> token(@Valid @NotNull TokenRequest body) {
         return tokens.issue(body.apiKey()).map(issued -> ApiResponse.of(TokenPairView.of(issued)));
     }
@@ -61,9 +71,14 @@ public class TokenResource {
     @Path("/refresh/")
     @PermitAll
     @TokenAttempts
-    @Operation(summary = "Refresh token → new access token")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "seed", value = REFRESH_EXAMPLE)))
+    @Operation(summary = "Refresh token → new access token",
+            description = "Only `refresh` is read (not the outline's `refresg`); `access_expires` (seed) and `access_expire` are both sent.")
+    @APIResponse(responseCode = "200", description = "New access token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = RefreshedAccessView.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }), examples = @ExampleObject(name = "seed", value = REFRESH_EXAMPLE)))
+    @APIResponse(responseCode = "401", ref = ErrorDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ErrorDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ErrorDocumentation.TOO_MANY_REQUESTS)
     public Uni<ApiResponse<RefreshedAccessView>> refresh(@Valid @NotNull RefreshRequest body) {
         return tokens.refresh(body.refresh()).map(access -> ApiResponse.of(RefreshedAccessView.of(access)));
     }

@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -46,6 +50,8 @@ public class DocumentFileResource {
     @Path("/{pk}/content/")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The document itself (owner only)")
+    @APIResponse(responseCode = "200", description = "The bytes as uploaded, with their detected type, as an attachment",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> content(@RestPath String pk) {
         return documents.download(Partners.of(token), PathIds.number(pk, "Document")).map(download -> Response.ok(download.content())
                 .type(download.document().contentType)

@@ -63,7 +63,7 @@ public class MetadataResource {
     @Compressed
     @Operation(summary = "The attribute catalogue, grouped by category",
             description = "Sent with an ETag: a request with If-None-Match naming it is answered 304 while the catalogue is unchanged.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "Attributes by category, each in the seed's shape", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed", value = SEED_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Uni<Response> catalogue(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

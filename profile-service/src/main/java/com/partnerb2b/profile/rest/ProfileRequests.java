@@ -24,6 +24,18 @@ final class ProfileRequests {
     private ProfileRequests() {
     }
 
+    /** The body's shape, for the OpenAPI document (the body is read by hand, to name each bad field). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProfileRequest",
+            description = "`attributes` is required on creation (POST) and replacement (PUT)")
+    record Body(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Attribute name → value, as the "
+                    + "catalogue (GET /api/v1/metadata/) describes it; a list for a multiple choice, null removes (PATCH)")
+            java.util.Map<String, Object> attributes,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The partner's own reference, at most "
+                    + "200 characters")
+            String externalReference) {
+    }
+
     static ProfileService.Changes changes(ObjectMapper mapper, String body, boolean attributesRequired)
             throws JsonProcessingException {
         if (body == null || body.isBlank()) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +35,8 @@ public final class ProfileViews {
     public record ProfileView(
             long pk,
             String status,
-            UUID submissionId,
+            @Schema(description = "The current submission (null for a draft)", type = SchemaType.STRING, format = "uuid",
+                    nullable = true) UUID submissionId,
             Instant createdAt,
             Instant updatedAt,
             String externalReference,
@@ -43,7 +47,8 @@ public final class ProfileViews {
     public record ProfileDetailView(
             long pk,
             String status,
-            UUID submissionId,
+            @Schema(description = "The current submission (null for a draft)", type = SchemaType.STRING, format = "uuid",
+                    nullable = true) UUID submissionId,
             Instant createdAt,
             Instant updatedAt,
             String externalReference,

@@ -18,16 +18,24 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerb2b.platform.api.ApiResponse;
+import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.openapi.ErrorDocumentation;
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.security.Roles;
 import com.partnerb2b.webhook.repository.Delivery;
@@ -54,6 +62,15 @@ public class WebhookResource {
     private final DeliveryWorker worker;
     private final JsonWebToken token;
 
+    static final String CONFIGURED_EXAMPLE = """
+            {"data": {"message": "Votre url a bien été configurée.", "pk": 1, "url": "https://partner.example/hooks/partnerb2b",
+              "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "createdAt": "2025-05-20T21:40:02.118356Z"},
+             "meta": {"timestamp": "2025-05-20T21:40:02.412093", "request_id": "0b8e2c55-3f0a-4b7e-9a61-2f4c8d9e1a77"}}""";
+    static final String REFUSED_EXAMPLE = """
+            {"error": {"code": "invalid_webhook", "message": "Address not allowed",
+              "details": [{"field": "url", "message": "hooks.partner.example -> 10.0.0.7 is not a public address"}]},
+             "meta": {"timestamp": "2025-05-20T21:40:02.412093", "request_id": "0b8e2c55-3f0a-4b7e-9a61-2f4c8d9e1a77"}}""";
+
     public WebhookResource(EndpointService endpoints, DeliveryService deliveries, SigningSecrets secrets, DeliveryWorker worker,
             JsonWebToken token) {
         this.endpoints = endpoints;
@@ -68,6 +85,16 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register the partner's endpoint (one per partner; again: replaces the URL, keeps the secret). "
             + "The URL must pass the address guard and answer a signed webhook.test event with a 2xx")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "seed", value = "{\"url\": \"https://partner.example/hooks/partnerb2b\"}")))
+    @APIResponse(responseCode = "201", description = "Configured; the signing secret is shown in full only here and on rotation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = { @SchemaProperty(name = "data", implementation = WebhookViews.Configured.class),
+                    @SchemaProperty(name = "meta", implementation = ResponseMeta.class) }),
+                    examples = @ExampleObject(name = "configured", value = CONFIGURED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Not a JSON object with only `url` (`Invalid value`), or the URL is refused: "
+            + "`Invalid URL`, `Address not allowed` (private, loopback, link-local… after DNS resolution), `Connection Error` "
+            + "(the test event got no 2xx)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA), examples = @ExampleObject(name = "refused", value = REFUSED_EXAMPLE)))
     public Uni<Response> configure(JsonNode body) {
         String url = url(body);
         return endpoints.configure(Partners.of(token), url).map(shown -> Response.status(201).entity(ApiResponse.of(
