@@ -62,6 +62,7 @@ class ProfileSubmittedEventTest {
         String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("partnerb2b_profiles_submitted_total") && !l.endsWith(" 0.0")), "submits counted");
         assertTrue(metrics.contains("partnerb2b_outbox_pending_events"), "the outbox lag is measured");
+        assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "the consumer's lag is measured");
         ConsumerRecord<String, String> record = TestTopics.awaitEvent("profile-submitted", eventIds.get(0), WAIT);
         assertEquals(String.valueOf(pk), record.key());
         JsonNode event = JSON.readTree(record.value());
