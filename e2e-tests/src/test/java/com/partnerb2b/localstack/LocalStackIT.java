@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * How the system started by {@code ./partnerb2b start} behaves through its gateway: tokens, a profile's
  * event on the local broker, body limits, authentication on every route, Kafka down, bursts.
  */
-@Order(2)
+@Order(3)
 @ExtendWith(RunningStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
