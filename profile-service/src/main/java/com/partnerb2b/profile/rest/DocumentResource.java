@@ -1,6 +1,5 @@
 package com.partnerb2b.profile.rest;
 
-import java.io.IOException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,13 +18,11 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
-import com.partnerb2b.platform.error.ErrorMappers;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.security.Roles;
 import com.partnerb2b.profile.service.DocumentService;
@@ -63,17 +60,6 @@ public class DocumentResource {
         }
         return documents.upload(Partners.of(token), profileId, attribute, file.fileName(), file.uploadedFile(), file.size())
                 .map(document -> ApiResponse.of(ProfileViews.document(document)));
-    }
-
-    /**
-     * The multipart parser fails with an IOException on a body that does not follow its own boundary
-     * (another boundary, no closing delimiter, a truncated part): the caller's mistake, not ours.
-     * Only this resource reads multipart bodies, so the mapping stays here.
-     */
-    @ServerExceptionMapper
-    public Response malformedMultipart(IOException e) {
-        return ErrorMappers.toResponse(400, "bad_request", "Bad Request",
-                List.of(new FieldError("body", "malformed multipart/form-data")));
     }
 
     @GET
