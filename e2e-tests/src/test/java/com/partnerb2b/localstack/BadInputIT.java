@@ -298,6 +298,9 @@ class BadInputIT {
         if (body.contains("\tat ") || body.contains("Exception") || body.contains("java.lang.") || body.contains("io.vertx.")) {
             failures.add(describe(request) + " → " + status + " internals in the answer: " + cut(body));
         }
+        if (status < 300 && request.path().startsWith("/admin/") && !"OPTIONS".equals(request.method()) && !"HEAD".equals(request.method())) {
+            failures.add(describe(request) + " → " + status + " an operator route served a partner or anonymous caller: " + cut(body));
+        }
         for (String secret : leakables()) {
             if (body.contains(secret) && !request.sends(secret)) {
                 failures.add(describe(request) + " → " + status + " LEAKS partner A's " + secret + ": " + cut(body));
