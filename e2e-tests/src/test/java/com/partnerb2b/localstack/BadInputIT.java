@@ -97,7 +97,9 @@ class BadInputIT {
         markers = List.of(mark + "Lastname", mark + "Ref", mark + "Hook");
         String[] a = newPartner("Fuzz victim A");
         victimKey = a[1];
-        victimAccess = retrying(() -> gateway.access(victimKey));
+        JsonNode victimTokens = retrying(() -> StackClient.data(gateway.post("/api/v1/auth/token/", "{\"apiKey\":\"" + victimKey + "\"}", null), 200));
+        victimAccess = victimTokens.path("access").asText();
+        victim.put("refresh", victimTokens.path("refresh").asText());
         victim.put("partner", a[0]);
         String profile = """
                 {"attributes": {"lastname": "%s", "firstname": "Paul", "email": "paul@example.fr",
@@ -185,6 +187,12 @@ class BadInputIT {
         StackClient.data(gateway.send("GET", "/api/v1/analyses/" + victim.get("analysis") + "/", victimAccess, null), 200);
         JsonNode hook = StackClient.data(gateway.send("GET", "/api/v1/webhooks/" + victim.get("webhook") + "/", victimAccess, null), 200);
         assertTrue(hook.toString().contains(markers.get(2)), hook.toString());
+        // Other partners sent A's refresh token to the revoke endpoint: it still refreshes.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            HttpResponse<String> refreshed = gateway.post("/api/v1/auth/token/refresh/", "{\"refresh\":\"" + victim.get("refresh") + "\"}", null);
+            assertTrue(refreshed.statusCode() == 200 || refreshed.statusCode() == 429, refreshed.statusCode() + " " + refreshed.body());
+            return refreshed.statusCode() == 200;
+        });
         assertFailures();
     }
 

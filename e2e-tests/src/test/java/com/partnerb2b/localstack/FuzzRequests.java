@@ -207,7 +207,8 @@ final class FuzzRequests {
         switch (shape) {
             case API_KEY -> body.put("apiKey", pick("pb2b_live_0000000000000000_guess", "", "pb2b_op_x", "' OR 1=1 --"));
             case REFRESH -> body.put("refresh", pick("eyJhbGciOiJFUzI1NiJ9.e30.x", "", forgedToken()));
-            case REVOKE -> body.put("token", pick("eyJhbGciOiJFUzI1NiJ9.e30.x", "", forgedToken(), "x".repeat(3000)));
+            // Partner A's own refresh token among them: no one else may revoke it.
+            case REVOKE -> body.put("token", pick("eyJhbGciOiJFUzI1NiJ9.e30.x", "", forgedToken(), "x".repeat(3000), ids.victim("refresh")));
             case PROFILE, PROFILE_PATCH -> {
                 ObjectNode attributes = body.putObject("attributes");
                 attributes.put("lastname", "Fuzz" + random.nextInt(1000));
