@@ -53,6 +53,8 @@ public final class RunningStack implements BeforeAllCallback {
             builder.environment().put("PARTNERB2B_KAFKA_PORT", String.valueOf(kafkaPort));
             builder.environment().put("PARTNERB2B_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
             builder.environment().put("PARTNERB2B_SKIP_BUILD", "1");
+            // No test of this module may make the system open a socket beyond this machine, whatever URL it registers.
+            builder.environment().put("PARTNERB2B_WEBHOOKS_CONNECT", "loopback-only");
             // Retries, timeouts and leases in seconds rather than minutes, so that recovery from the
             // faults FaultInjectionIT injects is seen within the test.
             // (attempts every 5 s for 5 minutes: longer than the receiver's failures there last).

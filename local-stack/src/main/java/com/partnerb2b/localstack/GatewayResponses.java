@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,6 +39,28 @@ final class GatewayResponses {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         response.end(errorBody(code, message, requestId)).onComplete(written -> discardUnreadBody(vertx, request));
+    }
+
+    /**
+     * A request the HTTP decoder could not read (request line over 4 KB, headers over 8 KB, bad
+     * syntax): Vert.x's default answers with an empty body; partners get the error envelope like
+     * every other refusal. The connection is closed after it: what follows on it cannot be trusted.
+     */
+    static void undecodable(Vertx vertx, HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        int status = cause instanceof TooLongHttpLineException ? 414
+                : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+        String code = switch (status) {
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
+            default -> "bad_request";
+        };
+        String requestId = GatewayRequestId.resolve(null);
+        request.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(GatewayRequestId.HEADER, requestId)
+                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+                .end(errorBody(code, HttpResponseStatus.valueOf(status).reasonPhrase(), requestId));
     }
 
     /** Whether the caller still has body bytes to send: then the connection cannot carry a next request. */

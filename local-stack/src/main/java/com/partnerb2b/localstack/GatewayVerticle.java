@@ -53,6 +53,7 @@ final class GatewayVerticle extends AbstractVerticle {
         // HTTP/2 would cut every other stream of that caller.
         vertx.createHttpServer(new HttpServerOptions().setHost(bindHost).setPort(port).setHttp2ClearTextEnabled(false))
                 .requestHandler(this::route)
+                .invalidRequestHandler(request -> GatewayResponses.undecodable(vertx, request))
                 .listen()
                 .onSuccess(server -> actualPort = server.actualPort())
                 .<Void>mapEmpty()

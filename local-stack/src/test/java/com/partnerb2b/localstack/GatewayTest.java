@@ -200,6 +200,32 @@ class GatewayTest {
         assertEquals(before, auth.seen().size() + profile.seen().size());
     }
 
+    /** Found by BadInputIT: Vert.x's default answer to an undecodable request has an empty body. */
+    @Test
+    void requests_the_http_decoder_refuses_are_answered_in_the_error_envelope() throws Exception {
+        RawHttp.Answer longLine = RawHttp.get(port, "/api/v1/profiles/" + "x".repeat(9000) + "/", null);
+        assertEquals(414, longLine.status(), longLine.raw());
+        assertEquals("close", longLine.headers().get("connection"));
+        assertUndecodableEnvelope(longLine, "uri_too_long");
+
+        RawHttp.Answer longHeader = RawHttp.exchange(port, "GET /api/v1/profiles/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: "
+                + "y".repeat(9000) + "\r\nConnection: close\r\n\r\n");
+        assertEquals(431, longHeader.status(), longHeader.raw());
+        assertUndecodableEnvelope(longHeader, "headers_too_large");
+
+        RawHttp.Answer garbage = RawHttp.exchange(port, "GET /api/v1/profiles/ HTTP/1.1\r\nHost: 127.0.0.1\r\nnot a header line\r\n"
+                + "Content-Length: nope\r\n\r\n");
+        assertEquals(400, garbage.status(), garbage.raw());
+        assertUndecodableEnvelope(garbage, "bad_request");
+    }
+
+    private static void assertUndecodableEnvelope(RawHttp.Answer answer, String code) throws Exception {
+        JsonObject body = new JsonObject(answer.body());
+        assertEquals(code, body.getJsonObject("error").getString("code"), answer.raw());
+        assertTrue(body.getJsonObject("error").getJsonArray("details").isEmpty());
+        assertEquals(answer.headers().get("x-request-id"), body.getJsonObject("meta").getString("request_id"));
+    }
+
     @Test
     void a_safe_request_id_reaches_the_service_and_comes_back_unchanged() throws Exception {
         RawHttp.Answer answer = RawHttp.get(port, "/api/v1/auth/token/", "Partner.trace_01:abc-XYZ");

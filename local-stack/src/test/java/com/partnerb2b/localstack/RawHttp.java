@@ -69,7 +69,7 @@ final class RawHttp {
 
     private static Answer parse(String raw) {
         int headEnd = raw.indexOf("\r\n\r\n");
-        if (!raw.startsWith("HTTP/1.1 ") || headEnd < 0) {
+        if (!raw.startsWith("HTTP/1.") || headEnd < 0) {
             return new Answer(-1, Map.of(), "", raw);
         }
         String[] lines = raw.substring(0, headEnd).split("\r\n");

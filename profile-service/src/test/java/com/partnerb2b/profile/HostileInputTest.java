@@ -40,6 +40,21 @@ class HostileInputTest {
                 .statusCode(400).body("error.details[0].field", equalTo("externalReference"));
     }
 
+    /** Found by e2e-tests' BadInputIT: the multipart parser's IOException was a 500. */
+    @Test
+    void a_multipart_body_that_breaks_its_own_boundary_is_a_400_envelope() {
+        long pk = partner.createValid();
+        String wrongBoundary = "--fuzz1\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\nbank_statement\r\n--fuzz1--\r\n";
+        String truncated = "--fuzz2\r\nContent-Disposition: form-data\r\n\r\ngarbage";
+        for (String[] body : new String[][] { { "other", wrongBoundary }, { "fuzz2", truncated } }) {
+            partner.request().contentType("multipart/form-data; boundary=" + body[0]).body(body[1].getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/profiles/" + pk + "/documents/").then().statusCode(400)
+                    .body("error.code", equalTo("bad_request"))
+                    .body("error.details[0].message", equalTo("malformed multipart/form-data"))
+                    .body("meta.request_id", org.hamcrest.Matchers.notNullValue());
+        }
+    }
+
     @Test
     void a_long_value_under_a_regex_is_refused_by_its_length_before_the_regex_runs() {
         // "Invalid length", not "Regex match invalid": the cubic e-mail regex never saw the value.

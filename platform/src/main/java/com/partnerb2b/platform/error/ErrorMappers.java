@@ -176,6 +176,23 @@ public class ErrorMappers {
                 List.of(new FieldError("request", "the resource is busy with another request: retry")))).header("Retry-After", "1").build();
     }
 
+    /**
+     * RESTEasy Reactive's multipart parser fails with a plain IOException on a body that breaks its
+     * own boundary (another boundary, no closing delimiter, a truncated part) — before any resource
+     * runs, so only a global mapper sees it. That is the caller's mistake: 400. Any other
+     * IOException stays an internal error.
+     */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        if (frames.length > 0 && frames[0].getClassName().startsWith(MULTIPART_PARSER)) {
+            return toResponse(400, "bad_request", "Bad Request", List.of(new FieldError("body", "malformed multipart/form-data")));
+        }
+        return unexpected(e);
+    }
+
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);

@@ -15,7 +15,8 @@ import io.vertx.core.Vertx;
 
 /**
  * The delivery core as beans. Tests replace the resolver (names they control) and the connect
- * policy (loopback only, checked before any socket is opened) with beans of their own.
+ * policy (loopback only, checked before any socket is opened) with beans of their own; a whole
+ * system under test gets the same refusal with {@code partnerb2b.webhooks.connect=loopback-only}.
  */
 public class DeliveryBeans {
 
@@ -35,8 +36,17 @@ public class DeliveryBeans {
     @Produces
     @DefaultBean
     @ApplicationScoped
-    ConnectPolicy connectPolicy(AddressGuard guard) {
-        return ConnectPolicy.guardedBy(guard);
+    ConnectPolicy connectPolicy(AddressGuard guard, WebhookConfig config) {
+        return connectPolicy(guard, config.connect());
+    }
+
+    static ConnectPolicy connectPolicy(AddressGuard guard, WebhookConfig.ConnectMode mode) {
+        ConnectPolicy guarded = ConnectPolicy.guardedBy(guard);
+        if (mode == WebhookConfig.ConnectMode.LOOPBACK_ONLY) {
+            ConnectPolicy loopback = ConnectPolicy.loopbackOnly();
+            return address -> loopback.mayConnect(address) && guarded.mayConnect(address);
+        }
+        return guarded;
     }
 
     @Produces

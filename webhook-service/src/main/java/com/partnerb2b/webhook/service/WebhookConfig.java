@@ -13,6 +13,19 @@ public interface WebhookConfig {
     @WithDefault("false")
     boolean allowLoopback();
 
+    /**
+     * Where a delivery may open a socket: {@code guarded} (production: the SSRF guard's address rule) or
+     * {@code loopback-only} (the guard's rule AND a loopback address: test and fuzzing stacks, so that no
+     * generated URL can make the system send a packet beyond this machine).
+     */
+    @WithDefault("guarded")
+    ConnectMode connect();
+
+    enum ConnectMode {
+        GUARDED,
+        LOOPBACK_ONLY
+    }
+
     /** Delay before each attempt: the first is the first attempt's (immediately), then one per retry. */
     @WithDefault("PT0S,PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT10H")
     String schedule();
