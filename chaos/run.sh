@@ -16,7 +16,7 @@ set +e
   -Dpartnerb2b.chaos.profiles="$PROFILES" -Dpartnerb2b.chaos.pause-seconds="$PAUSE" >"$log" 2>&1
 rc=$?
 set -e
-table="$(grep '^\[chaos\]' "$log" | sed 's/^\[chaos\] //')"
+table="$(grep '^\[chaos\]' "$log" | sed 's/^\[chaos\] //' || true)"
 echo "$table"
 if [ $rc -ne 0 ]; then
   grep -E "FAIL|ERROR\]|expected" "$log" | head -20

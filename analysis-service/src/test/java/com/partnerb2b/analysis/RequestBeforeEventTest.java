@@ -90,6 +90,19 @@ class RequestBeforeEventTest {
     }
 
     @Test
+    void the_partners_rate_limit_at_profile_service_is_its_429_not_a_503() {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        ProfileServiceStandIn.answer(pk, "Bearer " + partner.token, 429,
+                "{\"error\": {\"code\": \"rate_limited\", \"message\": \"Too Many Requests\", \"details\": []}}");
+        partner.requestAnalysis(pk).statusCode(429)
+                .header("Retry-After", "1")
+                .body("error.code", equalTo("rate_limited"));
+        partner.analysesOf(pk, "").statusCode(429).body("error.code", equalTo("rate_limited"));
+        assertEquals(0, TestRows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));
+    }
+
+    @Test
     void profile_service_failing_is_a_503_to_retry_not_a_wrong_answer() {
         Partner partner = new Partner();
         long pk = Partner.newProfilePk();

@@ -188,17 +188,32 @@ class FaultInjectionIT {
     private void submitAndAnalyse(String access, int count, Map<Long, Long> analysisByProfile) throws Exception {
         for (int i = 0; i < count; i++) {
             String reference = "CHAOS-" + UUID.randomUUID();
-            HttpResponse<String> created = gateway.send("POST", "/api/v1/profiles/", access, profile(reference));
+            HttpResponse<String> created = politely(() -> gateway.send("POST", "/api/v1/profiles/", access, profile(reference)));
             record("POST /api/v1/profiles/", created);
             long pk = StackClient.data(created, 201).path("pk").asLong();
-            HttpResponse<String> submitted = gateway.send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null);
+            HttpResponse<String> submitted = politely(() -> gateway.send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null));
             record("POST submit", submitted);
             StackClient.data(submitted, 200);
-            HttpResponse<String> requested = gateway.send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null,
-                    Map.of("Idempotency-Key", reference));
+            HttpResponse<String> requested = politely(() -> gateway.send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null,
+                    Map.of("Idempotency-Key", reference)));
             record("POST analyses", requested);
             analysisByProfile.put(pk, StackClient.data(requested, 201).path("pk").asLong());
         }
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    /** As a well-behaved partner: a 429 is sent again after the Retry-After it names (the long form passes the rate limit). */
+    private static HttpResponse<String> politely(Call call) throws Exception {
+        HttpResponse<String> answer = call.send();
+        for (int tries = 0; answer.statusCode() == 429 && tries < 20; tries++) {
+            long seconds = answer.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            TimeUnit.SECONDS.sleep(Math.max(1, seconds));
+            answer = call.send();
+        }
+        return answer;
     }
 
     private void record(String call, HttpResponse<String> answer) {

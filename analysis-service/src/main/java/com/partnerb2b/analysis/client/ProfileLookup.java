@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.partnerb2b.platform.ratelimit.TooManyAttemptsException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,7 +46,10 @@ public class ProfileLookup {
     }
 
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    // A 429 is the partner's own rate limit at profile-service (the lookup carries its token), not a
+    // sign of profile-service's health: passed on to the partner, and no failure for the breaker.
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = TooManyAttemptsException.class)
     public Uni<Answer> profile(long pk, String authorization, String requestId) {
         return client.profile(pk, authorization, requestId)
                 .map(ProfileLookup::answer)
@@ -54,9 +58,19 @@ public class ProfileLookup {
                     return switch (status) {
                         case 404 -> Uni.createFrom().item(new Answer.NotFound());
                         case 403 -> Uni.createFrom().item(new Answer.NotAllowed());
+                        case 429 -> Uni.createFrom().failure(new TooManyAttemptsException(retryAfter(failure)));
                         default -> Uni.createFrom().failure(failure);
                     };
                 });
+    }
+
+    private static long retryAfter(Throwable failure) {
+        String header = ((WebApplicationException) failure).getResponse().getHeaderString("Retry-After");
+        try {
+            return header == null ? 1 : Math.max(1, Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Answer answer(ProfileServiceClient.ProfileAnswer answer) {

@@ -20,9 +20,10 @@ import com.partnerb2b.analysis.repository.SubmissionRepository;
 import com.partnerb2b.platform.crypto.Digests;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.ratelimit.TooManyAttemptsException;
 import com.partnerb2b.platform.time.TimeSource;
-
 import com.partnerb2b.platform.tracing.TraceParents;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -186,7 +187,7 @@ public class AnalysisRequests {
     }
 
     private static Throwable unavailable(Throwable failure) {
-        if (failure instanceof ApiException) {
+        if (failure instanceof ApiException || failure instanceof TooManyAttemptsException) {
             return failure;
         }
         LOG.warnf("profile-service could not tell whether a profile is submitted: %s", failure.toString());
