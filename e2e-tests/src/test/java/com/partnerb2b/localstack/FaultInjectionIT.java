@@ -41,8 +41,7 @@ import com.sun.net.httpserver.HttpServer;
  * database frozen, the partner's receiver answering 500, then too slowly, then well. Afterwards:
  * every analysis asked for completed exactly once, every one reached the receiver under exactly one
  * webhook-id, no outbox row left, no delivery pending, every consumer alive. A short form runs in
- * {@code ./mvnw verify}; {@code -Dpartnerb2b.chaos.profiles=200 -Dpartnerb2b.chaos.pause-seconds=20}
- * is the long one.
+ * {@code ./mvnw verify}; {@code chaos/run.sh} (120 profiles, 20 s pauses) is the long one.
  */
 @Order(3)
 @ExtendWith(RunningStack.class)
