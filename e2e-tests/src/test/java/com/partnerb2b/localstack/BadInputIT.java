@@ -101,15 +101,7 @@ class BadInputIT {
         victimAccess = victimTokens.path("access").asText();
         victim.put("refresh", victimTokens.path("refresh").asText());
         victim.put("partner", a[0]);
-        String profile = """
-                {"attributes": {"lastname": "%s", "firstname": "Paul", "email": "paul@example.fr",
-                 "phone_number": "0612345678", "birth_date": "1979-03-02", "delivery_address1": "2 rue de Lyon",
-                 "monthly_income": 3200, "monthly_charges": 600, "requested_amount": 8000, "credit_duration_months": 24,
-                 "credit_purpose": "voiture_occasion", "checking_account_status": "créditeur_200_et_plus",
-                 "savings_amount": 1500, "credit_history": "crédits_remboursés", "professional_situation": "salarié",
-                 "years_in_current_job": 8, "guarantor": "aucun", "years_at_current_address": 6, "assets": "immobilier",
-                 "other_credits": "aucun", "housing_situation": "propriétaire", "existing_credits_number": 1,
-                 "children_number": 2}, "externalReference": "%s"}""".formatted(markers.get(0), markers.get(1));
+        String profile = StackClient.completeProfile(markers.get(0), markers.get(1));
         String pk = StackClient.data(gateway.send("POST", "/api/v1/profiles/", victimAccess, profile), 201).path("pk").asText();
         victim.put("profile", pk);
         victim.put("document", StackClient.data(gateway.upload(Long.parseLong(pk), "bank_statement", victimAccess, 0, Map.of()), 201)

@@ -65,11 +65,7 @@ class FaultInjectionIT {
     void nothing_is_lost_nor_doubled_when_services_kafka_the_database_and_the_receiver_fail() throws Exception {
         long began = System.nanoTime();
         String operator = gateway.access(stack.operatorKey);
-        String partner = StackClient.data(gateway.send("POST", "/admin/v1/partners/", operator, "{\"name\":\"Chaos Partner\"}"), 201)
-                .path("pk").asText();
-        StackClient.data(gateway.send("POST", "/admin/v1/partners/" + partner + "/activate/", operator, null), 200);
-        String apiKey = StackClient.data(gateway.send("POST", "/admin/v1/partners/" + partner + "/api-keys/", operator, null), 201)
-                .path("apiKey").asText();
+        String apiKey = gateway.newPartnerKey(operator, "Chaos Partner");
 
         AtomicReference<ReceiverMode> mode = new AtomicReference<>(ReceiverMode.OK);
         Map<Long, Set<String>> webhookIdsByAnalysis = new ConcurrentHashMap<>();
@@ -188,7 +184,8 @@ class FaultInjectionIT {
     private void submitAndAnalyse(String access, int count, Map<Long, Long> analysisByProfile) throws Exception {
         for (int i = 0; i < count; i++) {
             String reference = "CHAOS-" + UUID.randomUUID();
-            HttpResponse<String> created = politely(() -> gateway.send("POST", "/api/v1/profiles/", access, profile(reference)));
+            HttpResponse<String> created = politely(() -> gateway.send("POST", "/api/v1/profiles/", access,
+                    StackClient.completeProfile("Durand", reference)));
             record("POST /api/v1/profiles/", created);
             long pk = StackClient.data(created, 201).path("pk").asLong();
             HttpResponse<String> submitted = politely(() -> gateway.send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null));
@@ -295,15 +292,4 @@ class FaultInjectionIT {
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst();
     }
 
-    private static String profile(String reference) {
-        return """
-                {"attributes": {"lastname": "Durand", "firstname": "Léa", "email": "lea@example.fr",
-                 "phone_number": "0612345678", "birth_date": "1985-06-15", "delivery_address1": "3 rue de Nantes",
-                 "monthly_income": 2900, "monthly_charges": 700, "requested_amount": 5000, "credit_duration_months": 18,
-                 "credit_purpose": "voiture_occasion", "checking_account_status": "créditeur_200_et_plus",
-                 "savings_amount": 800, "credit_history": "crédits_remboursés", "professional_situation": "salarié",
-                 "years_in_current_job": 4, "guarantor": "aucun", "years_at_current_address": 3, "assets": "immobilier",
-                 "other_credits": "aucun", "housing_situation": "locataire", "existing_credits_number": 1,
-                 "children_number": 1}, "externalReference": "%s"}""".formatted(reference);
-    }
 }

@@ -38,16 +38,6 @@ class PartnerJourneyIT {
     private static final String TRACE_ID = "5e2e0000c0ffee00" + Long.toHexString(System.nanoTime() | (1L << 60));
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-00000000000000a1-01";
 
-    private static final String PROFILE = """
-            {"attributes": {"lastname": "Martin", "firstname": "Paul", "email": "paul@example.fr",
-             "phone_number": "0612345678", "birth_date": "1979-03-02", "delivery_address1": "2 rue de Lyon",
-             "monthly_income": 3200, "monthly_charges": 600, "requested_amount": 8000, "credit_duration_months": 24,
-             "credit_purpose": "voiture_occasion", "checking_account_status": "créditeur_200_et_plus",
-             "savings_amount": 1500, "credit_history": "crédits_remboursés", "professional_situation": "salarié",
-             "years_in_current_job": 8, "guarantor": "aucun", "years_at_current_address": 6, "assets": "immobilier",
-             "other_credits": "aucun", "housing_situation": "propriétaire", "existing_credits_number": 1,
-             "children_number": 2}, "externalReference": "E2E-JOURNEY"}""";
-
     @Test
     void a_partner_gets_its_signed_scored_webhook_in_one_trace_and_another_partner_sees_none_of_it() throws Exception {
         long began = System.nanoTime();
@@ -57,8 +47,8 @@ class PartnerJourneyIT {
 
         // The operator makes two active partners, each with an API key.
         String operator = gateway.access(stack.operatorKey);
-        String keyA = newPartner(gateway, operator, "E2E Partner A");
-        String keyB = newPartner(gateway, operator, "E2E Partner B");
+        String keyA = gateway.newPartnerKey(operator, "E2E Partner A");
+        String keyB = gateway.newPartnerKey(operator, "E2E Partner B");
 
         // Tokens, refresh, the catalogue.
         JsonNode tokens = StackClient.data(gateway.post("/api/v1/auth/token/", "{\"apiKey\":\"" + keyA + "\"}", null), 200);
@@ -86,7 +76,8 @@ class PartnerJourneyIT {
             assertTrue(secret.startsWith("whsec_"), endpoint.toString());
 
             // A full profile with its document, submitted, then analysed — in the partner's trace.
-            long pk = StackClient.data(gateway.send("POST", "/api/v1/profiles/", access, PROFILE, traced), 201).path("pk").asLong();
+            long pk = StackClient.data(gateway.send("POST", "/api/v1/profiles/", access,
+                    StackClient.completeProfile("Martin", "E2E-JOURNEY"), traced), 201).path("pk").asLong();
             JsonNode document = StackClient.data(gateway.upload(pk, "bank_statement", access, 0, traced), 201);
             StackClient.data(gateway.send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null, traced), 200);
             JsonNode requested = StackClient.data(gateway.send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null, traced), 201);
@@ -157,14 +148,6 @@ class PartnerJourneyIT {
             receiver.stop(0);
         }
         System.out.printf("[e2e] the partner's journey took %.1f s%n", (System.nanoTime() - began) / 1e9);
-    }
-
-    private static String newPartner(StackClient gateway, String operator, String name) throws Exception {
-        String partner = StackClient.data(gateway.send("POST", "/admin/v1/partners/", operator, "{\"name\":\"" + name + "\"}"), 201)
-                .path("pk").asText();
-        StackClient.data(gateway.send("POST", "/admin/v1/partners/" + partner + "/activate/", operator, null), 200);
-        return StackClient.data(gateway.send("POST", "/admin/v1/partners/" + partner + "/api-keys/", operator, null), 201)
-                .path("apiKey").asText();
     }
 
     private static String webhookPk(StackClient gateway, String access) throws Exception {

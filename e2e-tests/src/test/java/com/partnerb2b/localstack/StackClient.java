@@ -61,6 +61,31 @@ final class StackClient {
         return JSON.readTree(response.body()).path("data");
     }
 
+    /**
+     * A complete profile (every attribute the scorecard reads: 8,000 over 24 months, 3,200 a month
+     * of income): submittable and scored with no missing input.
+     */
+    static String completeProfile(String lastname, String externalReference) throws IOException {
+        return """
+                {"attributes": {"lastname": %s, "firstname": "Paul", "email": "paul@example.fr",
+                 "phone_number": "0612345678", "birth_date": "1979-03-02", "delivery_address1": "2 rue de Lyon",
+                 "monthly_income": 3200, "monthly_charges": 600, "requested_amount": 8000, "credit_duration_months": 24,
+                 "credit_purpose": "voiture_occasion", "checking_account_status": "créditeur_200_et_plus",
+                 "savings_amount": 1500, "credit_history": "crédits_remboursés", "professional_situation": "salarié",
+                 "years_in_current_job": 8, "guarantor": "aucun", "years_at_current_address": 6, "assets": "immobilier",
+                 "other_credits": "aucun", "housing_situation": "propriétaire", "existing_credits_number": 1,
+                 "children_number": 2}, "externalReference": %s}""".formatted(JSON.writeValueAsString(lastname),
+                JSON.writeValueAsString(externalReference));
+    }
+
+    /** As the operator: a new partner, activated, and an API key of its. */
+    String newPartnerKey(String operatorAccess, String name) throws IOException, InterruptedException {
+        String partner = data(send("POST", "/admin/v1/partners/", operatorAccess, "{\"name\":" + JSON.writeValueAsString(name) + "}"), 201)
+                .path("pk").asText();
+        data(send("POST", "/admin/v1/partners/" + partner + "/activate/", operatorAccess, null), 200);
+        return data(send("POST", "/admin/v1/partners/" + partner + "/api-keys/", operatorAccess, null), 201).path("apiKey").asText();
+    }
+
     /** An access token for an API key. */
     String access(String apiKey) throws IOException, InterruptedException {
         return data(post("/api/v1/auth/token/", "{\"apiKey\":" + JSON.writeValueAsString(apiKey) + "}", null), 200)
