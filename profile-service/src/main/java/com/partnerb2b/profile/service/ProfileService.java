@@ -2,6 +2,7 @@ package com.partnerb2b.profile.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,18 @@ import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.time.TimeSource;
 import com.partnerb2b.profile.messaging.ProfileSubmittedPublisher;
 import com.partnerb2b.profile.repository.Attribute;
+import com.partnerb2b.profile.repository.Document;
 import com.partnerb2b.profile.repository.DocumentRepository;
 import com.partnerb2b.profile.repository.Profile;
 import com.partnerb2b.profile.repository.ProfileFilter;
+import com.partnerb2b.profile.repository.ProfileReads;
+import com.partnerb2b.profile.repository.ProfileReads.StoredDocument;
+import com.partnerb2b.profile.repository.ProfileReads.StoredProfile;
+import com.partnerb2b.profile.repository.ProfileReads.StoredValue;
 import com.partnerb2b.profile.repository.ProfileRepository;
 import com.partnerb2b.profile.repository.ProfileValue;
 import com.partnerb2b.profile.repository.ProfileValueRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -46,6 +51,7 @@ public class ProfileService {
     }
 
     private final ProfileRepository profiles;
+    private final ProfileReads reads;
     private final ProfileValueRepository profileValues;
     private final DocumentRepository documents;
     private final CatalogueService catalogues;
@@ -54,10 +60,11 @@ public class ProfileService {
     private final ProfileSubmittedPublisher submitted;
     private final TimeSource time;
 
-    public ProfileService(ProfileRepository profiles, ProfileValueRepository profileValues, DocumentRepository documents,
+    public ProfileService(ProfileRepository profiles, ProfileReads reads, ProfileValueRepository profileValues, DocumentRepository documents,
             CatalogueService catalogues, ProfileValidator validator, ProfileValueCodec codec,
             ProfileSubmittedPublisher submitted, TimeSource time) {
         this.profiles = profiles;
+        this.reads = reads;
         this.profileValues = profileValues;
         this.documents = documents;
         this.catalogues = catalogues;
@@ -88,17 +95,41 @@ public class ProfileService {
         });
     }
 
-    @WithSession
     public Uni<ProfileSnapshot> get(UUID partnerId, Long id) {
-        return owned(partnerId, id).chain(profile -> documents.ofProfile(id)
-                .map(docs -> new ProfileSnapshot(profile, decoded(profile), docs)));
+        return reads.owned(id, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Profile"))
+                .chain(stored -> catalogues.covering(List.of(), attributeIds(List.of(stored)))
+                        .map(catalogue -> snapshot(stored, catalogue)));
     }
 
-    @WithSession
     public Uni<ProfilePage> list(UUID partnerId, ProfileFilter filter, PageRequest page) {
-        return profiles.count(partnerId, filter).chain(total -> profiles.page(partnerId, filter, page)
-                .map(found -> new ProfilePage(found.stream()
-                        .map(p -> new ProfileSnapshot(p, decoded(p), List.of())).toList(), total)));
+        return reads.count(partnerId, filter).chain(total -> reads.page(partnerId, filter, page)
+                .chain(found -> catalogues.covering(List.of(), attributeIds(found))
+                        .map(catalogue -> new ProfilePage(found.stream().map(p -> snapshot(p, catalogue)).toList(), total))));
+    }
+
+    /** A profile read without entities: its values decrypted, its attributes and documents' attributes from the catalogue. */
+    private ProfileSnapshot snapshot(StoredProfile stored, Catalogue catalogue) {
+        LinkedHashMap<Attribute, List<String>> values = new LinkedHashMap<>();
+        for (StoredValue value : stored.values()) {
+            Attribute attribute = catalogue.byId(value.attributeId());
+            values.computeIfAbsent(attribute, a -> new ArrayList<>())
+                    .add(codec.decode(stored.profile(), attribute, value.text(), value.cipher(), value.keyId()));
+        }
+        List<Document> docs = new ArrayList<>();
+        for (StoredDocument document : stored.documents()) {
+            document.document().attribute = catalogue.byId(document.attributeId());
+            docs.add(document.document());
+        }
+        return new ProfileSnapshot(stored.profile(), values, docs);
+    }
+
+    private static Set<Long> attributeIds(List<StoredProfile> stored) {
+        Set<Long> ids = new HashSet<>();
+        for (StoredProfile profile : stored) {
+            profile.values().forEach(value -> ids.add(value.attributeId()));
+            profile.documents().forEach(document -> ids.add(document.attributeId()));
+        }
+        return ids;
     }
 
     /**

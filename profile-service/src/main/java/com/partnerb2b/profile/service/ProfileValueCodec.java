@@ -45,8 +45,12 @@ public class ProfileValueCodec {
     }
 
     public String decode(ProfileValue value) {
-        return value.valueCipher == null ? value.valueText
-                : cipher.openText(value.valueCipher, value.keyId, context(value.profile, value.attribute));
+        return decode(value.profile, value.attribute, value.valueText, value.valueCipher, value.keyId);
+    }
+
+    /** A stored value in clear: its text, or its ciphertext opened. */
+    public String decode(Profile profile, Attribute attribute, String text, byte[] ciphertext, String keyId) {
+        return ciphertext == null ? text : cipher.openText(ciphertext, keyId, context(profile, attribute));
     }
 
     /**
