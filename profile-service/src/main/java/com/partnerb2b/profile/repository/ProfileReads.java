@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.partnerb2b.platform.api.PageRequest;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -60,7 +62,11 @@ public class ProfileReads {
 
     /** The partner's profile with its values and documents; null if the partner has no such profile. */
     public Uni<StoredProfile> owned(long id, UUID partnerId) {
-        return pool.preparedQuery(OWNED).execute(Tuple.of(id, partnerId)).chain(rows -> {
+        return onCallersEventLoop(owned(Tuple.of(id, partnerId), id));
+    }
+
+    private Uni<StoredProfile> owned(Tuple params, long id) {
+        return pool.preparedQuery(OWNED).execute(params).chain(rows -> {
             List<StoredProfile> found = profiles(rows);
             if (found.isEmpty()) {
                 return Uni.createFrom().nullItem();
@@ -76,8 +82,8 @@ public class ProfileReads {
 
     public Uni<Long> count(UUID partnerId, ProfileFilter filter) {
         Where where = where(partnerId, filter);
-        return pool.preparedQuery("SELECT count(*) FROM profiles p WHERE " + where.clause).execute(where.params)
-                .map(rows -> rows.iterator().next().getLong(0));
+        return onCallersEventLoop(pool.preparedQuery("SELECT count(*) FROM profiles p WHERE " + where.clause).execute(where.params)
+                .map(rows -> rows.iterator().next().getLong(0)));
     }
 
     /** One page of the partner's profiles, newest first, with their values (no documents). */
@@ -88,7 +94,16 @@ public class ProfileReads {
         String sql = "WITH page AS (SELECT * FROM profiles p WHERE " + where.clause
                 + " ORDER BY p.created_at DESC, p.id DESC LIMIT $" + limit + " OFFSET $" + (limit + 1) + ") SELECT " + COLUMNS
                 + " FROM page p LEFT JOIN profile_values v ON v.profile_id = p.id ORDER BY p.created_at DESC, p.id DESC, v.position";
-        return pool.preparedQuery(sql).execute(where.params).map(ProfileReads::profiles);
+        return onCallersEventLoop(pool.preparedQuery(sql).execute(where.params).map(ProfileReads::profiles));
+    }
+
+    /**
+     * The pool answers on the event loop of the connection, the same one for most connections: without
+     * this hop every read's remaining work (decryption, JSON) ran on one core while the other idled.
+     */
+    private static <T> Uni<T> onCallersEventLoop(Uni<T> answer) {
+        Context caller = Vertx.currentContext();
+        return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private static List<StoredProfile> profiles(RowSet<Row> rows) {

@@ -12,17 +12,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProfileValueRepository implements PanacheRepositoryBase<ProfileValue, Long> {
 
-    /**
-     * The profile's values become exactly these: old rows deleted in bulk, new ones inserted with one
-     * statement for the values in clear and one for the encrypted ones, in the caller's transaction.
-     * (Persisting each entity cost a round trip per value: identity keys cannot be batched.)
-     */
+    /** The profile's values become exactly these: old rows deleted in bulk, the new ones inserted. */
     public Uni<Void> replace(Profile profile, List<ProfileValue> values) {
-        Uni<Long> cleared = profile.id == null ? Uni.createFrom().item(0L) : delete("profile.id = ?1", profile.id);
+        return delete("profile.id = ?1", profile.id).chain(() -> insert(profile, values));
+    }
+
+    /**
+     * Inserts a profile's values, in the caller's transaction: one statement for the values in clear and
+     * one for the encrypted ones (persisting each entity cost a round trip per value: identity keys
+     * cannot be batched).
+     */
+    public Uni<Void> insert(Profile profile, List<ProfileValue> values) {
         List<ProfileValue> clear = values.stream().filter(value -> value.valueCipher == null).toList();
         List<ProfileValue> sealed = values.stream().filter(value -> value.valueCipher != null).toList();
-        return cleared
-                .chain(() -> insert(profile, "value_text", clear, value -> value.valueText))
+        return insert(profile, "value_text", clear, value -> value.valueText)
                 .chain(() -> insert(profile, "value_cipher, key_id", sealed, value -> value.valueCipher, value -> value.keyId));
     }
 

@@ -90,7 +90,7 @@ public class ProfileService {
             profile.createdAt = time.now();
             profile.updatedAt = profile.createdAt;
             return profiles.persist(profile)
-                    .chain(saved -> storeValues(saved, values))
+                    .chain(saved -> profileValues.insert(saved, rows(saved, values)))
                     .map(ignored -> new ProfileSnapshot(profile, values, List.of()));
         });
     }
@@ -154,7 +154,7 @@ public class ProfileService {
             }
             markChanged(profile);
             LinkedHashMap<Attribute, List<String>> result = merged;
-            return storeValues(profile, merged).chain(() -> documents.ofProfile(id))
+            return profileValues.replace(profile, rows(profile, merged)).chain(() -> documents.ofProfile(id))
                     .map(docs -> new ProfileSnapshot(profile, result, docs));
         }));
     }
@@ -250,7 +250,7 @@ public class ProfileService {
         return values;
     }
 
-    private Uni<Void> storeValues(Profile profile, Map<Attribute, List<String>> values) {
+    private List<ProfileValue> rows(Profile profile, Map<Attribute, List<String>> values) {
         List<ProfileValue> rows = new ArrayList<>();
         int position = 0;
         for (Map.Entry<Attribute, List<String>> entry : values.entrySet()) {
@@ -258,7 +258,7 @@ public class ProfileService {
                 rows.add(codec.encode(profile, entry.getKey(), position++, text));
             }
         }
-        return profileValues.replace(profile, rows);
+        return rows;
     }
 
     /** Adds a "missing" error for each required attribute without a value, unless its value was already refused. */
