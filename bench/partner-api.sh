@@ -143,6 +143,8 @@ out ""
 out "| endpoint | req/s | p50 ms | p99 ms | max ms | non-2xx | ratio |"
 out "|---|---:|---:|---:|---:|---:|---:|"
 TOKEN_FOR_LOAD="" endpoint "POST /api/v1/auth/token/" "the gateway ceiling" "$gateway_ceiling" "$BASE_URL/api/v1/auth/token/" METHOD=POST BODY_FILE="$WORK/token.json"
+read -r direct_ceiling _ <<<"$jwks_direct"
+TOKEN_FOR_LOAD="" endpoint "POST /api/v1/auth/token/ (direct to auth-service)" "the direct ceiling" "$direct_ceiling" "http://127.0.0.1:8081/api/v1/auth/token/" METHOD=POST BODY_FILE="$WORK/token.json"
 endpoint "GET /api/v1/metadata/" "the gateway ceiling" "$gateway_ceiling" "$BASE_URL/api/v1/metadata/"
 endpoint "GET /api/v1/profiles/{pk}/" "the gateway ceiling" "$gateway_ceiling" "$BASE_URL/api/v1/profiles/$pk/"
 endpoint "GET /api/v1/profiles/{pk}/" "the DB read ceiling" "$read_tps" "$BASE_URL/api/v1/profiles/$pk/"
@@ -155,8 +157,9 @@ echo "Building the Java half of the benchmark (e2e-tests test classes)..." >&2
 ./mvnw -q -B -ntp -pl e2e-tests -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test > "$WORK/build.log" 2>&1 \
   || { tail -50 "$WORK/build.log" >&2; exit 1; }
+echo "Running the pipeline, the closed loop and the fixed-rate pass (a few minutes)..." >&2
 java -Xmx512m -cp "e2e-tests/target/test-classes:$(cat e2e-tests/target/test-classpath.txt)" \
-  com.partnerb2b.localstack.PartnerApiBench "$BASE_URL" "$OPERATOR_KEY" "$RATE" "$STEP_SECONDS" "$PIPELINE_RATES" "$WORK/java.md" >&2
+  com.partnerb2b.localstack.PartnerApiBench "$BASE_URL" "$OPERATOR_KEY" "$RATE" "$STEP_SECONDS" "$PIPELINE_RATES" "$WORK/java.md" >/dev/null
 pairs="$(awk -F= '/^SUBMIT_AND_ANALYSE_PAIRS_PER_SECOND=/ {print $2}' "$WORK/java.md")"
 grep -v '^SUBMIT_AND_ANALYSE_PAIRS_PER_SECOND=' "$WORK/java.md" | tee -a "$REPORT"
 out "Submit + analysis request: $pairs pairs/s = $(awk -v r="$pairs" -v c="$insert_tps" 'BEGIN {printf "%.0f %%", 100 * r / c}') of the DB insert ceiling (transactions/s)."

@@ -44,7 +44,6 @@ final class PartnerApiBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
 
-    private final String baseUrl;
     private final StackClient stack;
     private final String profileJson;
     private final StringBuilder report = new StringBuilder();
@@ -53,7 +52,6 @@ final class PartnerApiBench {
         if (!URI.create(baseUrl).getHost().matches("127\\.0\\.0\\.1|localhost")) {
             throw new IllegalArgumentException("benchmarks send traffic to loopback only, not to " + baseUrl);
         }
-        this.baseUrl = baseUrl;
         this.stack = new StackClient(baseUrl);
         try {
             this.profileJson = StackClient.completeProfile("Bench", "BENCH");
@@ -285,14 +283,7 @@ final class PartnerApiBench {
     }
 
     private HttpRequest request(String method, String path, String bearer, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
+        return stack.request(method, path, bearer, json, Map.of());
     }
 
     private record Timings(List<Long> latencies, int errors, Map<Integer, Integer> statuses) {

@@ -32,6 +32,11 @@ final class StackClient {
 
     HttpResponse<String> send(String method, String path, String bearer, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
+        return HTTP.send(request(method, path, bearer, json, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request as a partner's program makes it: bearer token, JSON body. */
+    HttpRequest request(String method, String path, String bearer, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -40,8 +45,7 @@ final class StackClient {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     HttpResponse<String> send(String method, String path, String bearer, String json) throws IOException, InterruptedException {
