@@ -82,7 +82,7 @@ class BadInputIT {
         RunningStack.Stack stack = RunningStack.stack();
         baseUrl = stack.baseUrl;
         gateway = new StackClient(baseUrl);
-        operator = retrying(() -> gateway.access(stack.operatorKey));
+        operator = gateway.access(stack.operatorKey);
 
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {
@@ -97,7 +97,7 @@ class BadInputIT {
         markers = List.of(mark + "Lastname", mark + "Ref", mark + "Hook");
         String[] a = newPartner("Fuzz victim A");
         victimKey = a[1];
-        JsonNode victimTokens = retrying(() -> StackClient.data(gateway.post("/api/v1/auth/token/", "{\"apiKey\":\"" + victimKey + "\"}", null), 200));
+        JsonNode victimTokens = gateway.tokens(victimKey);
         victimAccess = victimTokens.path("access").asText();
         victim.put("refresh", victimTokens.path("refresh").asText());
         victim.put("partner", a[0]);
@@ -119,7 +119,7 @@ class BadInputIT {
 
         for (int i = 0; i < PROBERS + 1; i++) {
             String[] partner = newPartner("Fuzz prober " + i);
-            String access = retrying(() -> gateway.access(partner[1]));
+            String access = gateway.access(partner[1]);
             proberTokens.add(access);
             Map<String, String> own = new ConcurrentHashMap<>();
             own.put("partner", partner[0]);
@@ -407,34 +407,7 @@ class BadInputIT {
 
     /** A new active partner: its pk and an API key. */
     private static String[] newPartner(String name) throws Exception {
-        String partner = retrying(() -> StackClient.data(gateway.send("POST", "/admin/v1/partners/", operator,
-                "{\"name\":\"" + name + "\"}"), 201).path("pk").asText());
-        retrying(() -> StackClient.data(gateway.send("POST", "/admin/v1/partners/" + partner + "/activate/", operator, null), 200));
-        String key = retrying(() -> StackClient.data(gateway.send("POST", "/admin/v1/partners/" + partner + "/api-keys/", operator, null), 201)
-                .path("apiKey").asText());
-        return new String[] { partner, key };
-    }
-
-    interface Call<T> {
-        T call() throws Exception;
-    }
-
-    /** Set-up calls wait out a 429 as a well-behaved client does, by its Retry-After. */
-    private static <T> T retrying(Call<T> call) throws Exception {
-        Object[] result = new Object[1];
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).pollDelay(Duration.ZERO).until(() -> {
-            try {
-                result[0] = call.call();
-                return true;
-            } catch (AssertionError e) {
-                if (e.getMessage() != null && e.getMessage().contains("answered 429")) {
-                    return false;
-                }
-                throw e;
-            }
-        });
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
+        StackClient.Partner partner = gateway.newPartner(operator, name);
+        return new String[] { partner.pk(), partner.apiKey() };
     }
 }

@@ -146,7 +146,7 @@ class FaultInjectionIT {
                 return true;
             });
             for (Map.Entry<Long, Long> requested : analysisByProfile.entrySet()) {
-                JsonNode list = StackClient.JSON.readTree(politely(() -> gateway.send("GET",
+                JsonNode list = StackClient.JSON.readTree(StackClient.politely(() -> gateway.send("GET",
                         "/api/v1/profiles/" + requested.getKey() + "/analyses/", reader, null)).body());
                 assertEquals(1, list.path("meta").path("total").asInt(), "one analysis for the one request: " + list);
             }
@@ -161,7 +161,7 @@ class FaultInjectionIT {
             }
             String webhook = StackClient.data(gateway.send("GET", "/api/v1/webhooks/", reader, null), 200).get(0).path("pk").asText();
             Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    StackClient.JSON.readTree(politely(() -> gateway.send("GET", "/api/v1/webhooks/" + webhook + "/deliveries/?status=pending",
+                    StackClient.JSON.readTree(StackClient.politely(() -> gateway.send("GET", "/api/v1/webhooks/" + webhook + "/deliveries/?status=pending",
                             reader, null)).body()).path("meta").path("total").asInt(-1) == 0);
             for (int port : SERVICE_PORTS.values()) {
                 assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
@@ -184,33 +184,18 @@ class FaultInjectionIT {
     private void submitAndAnalyse(String access, int count, Map<Long, Long> analysisByProfile) throws Exception {
         for (int i = 0; i < count; i++) {
             String reference = "CHAOS-" + UUID.randomUUID();
-            HttpResponse<String> created = politely(() -> gateway.send("POST", "/api/v1/profiles/", access,
+            HttpResponse<String> created = StackClient.politely(() -> gateway.send("POST", "/api/v1/profiles/", access,
                     StackClient.completeProfile("Durand", reference)));
             record("POST /api/v1/profiles/", created);
             long pk = StackClient.data(created, 201).path("pk").asLong();
-            HttpResponse<String> submitted = politely(() -> gateway.send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null));
+            HttpResponse<String> submitted = StackClient.politely(() -> gateway.send("POST", "/api/v1/profiles/" + pk + "/submit/", access, null));
             record("POST submit", submitted);
             StackClient.data(submitted, 200);
-            HttpResponse<String> requested = politely(() -> gateway.send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null,
+            HttpResponse<String> requested = StackClient.politely(() -> gateway.send("POST", "/api/v1/profiles/" + pk + "/analyses/", access, null,
                     Map.of("Idempotency-Key", reference)));
             record("POST analyses", requested);
             analysisByProfile.put(pk, StackClient.data(requested, 201).path("pk").asLong());
         }
-    }
-
-    private interface Call {
-        HttpResponse<String> send() throws Exception;
-    }
-
-    /** As a well-behaved partner: a 429 is sent again after the Retry-After it names (the long form passes the rate limit). */
-    private static HttpResponse<String> politely(Call call) throws Exception {
-        HttpResponse<String> answer = call.send();
-        for (int tries = 0; answer.statusCode() == 429 && tries < 20; tries++) {
-            long seconds = answer.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
-            TimeUnit.SECONDS.sleep(Math.max(1, seconds));
-            answer = call.send();
-        }
-        return answer;
     }
 
     private void record(String call, HttpResponse<String> answer) {
@@ -221,7 +206,7 @@ class FaultInjectionIT {
     }
 
     private String status(String access, long analysisPk) throws Exception {
-        return StackClient.data(politely(() -> gateway.send("GET", "/api/v1/analyses/" + analysisPk + "/", access, null)), 200)
+        return StackClient.data(StackClient.politely(() -> gateway.send("GET", "/api/v1/analyses/" + analysisPk + "/", access, null)), 200)
                 .path("status").asText();
     }
 

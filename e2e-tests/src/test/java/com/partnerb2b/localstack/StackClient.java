@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -82,18 +83,49 @@ final class StackClient {
                 JSON.writeValueAsString(externalReference));
     }
 
+    /** A partner made for a test: its pk and one API key. */
+    record Partner(String pk, String apiKey) {
+    }
+
     /** As the operator: a new partner, activated, and an API key of its. */
+    Partner newPartner(String operatorAccess, String name) throws IOException, InterruptedException {
+        String partner = data(politely(() -> send("POST", "/admin/v1/partners/", operatorAccess,
+                "{\"name\":" + JSON.writeValueAsString(name) + "}")), 201).path("pk").asText();
+        data(politely(() -> send("POST", "/admin/v1/partners/" + partner + "/activate/", operatorAccess, null)), 200);
+        return new Partner(partner, data(politely(() -> send("POST", "/admin/v1/partners/" + partner + "/api-keys/", operatorAccess, null)), 201)
+                .path("apiKey").asText());
+    }
+
     String newPartnerKey(String operatorAccess, String name) throws IOException, InterruptedException {
-        String partner = data(send("POST", "/admin/v1/partners/", operatorAccess, "{\"name\":" + JSON.writeValueAsString(name) + "}"), 201)
-                .path("pk").asText();
-        data(send("POST", "/admin/v1/partners/" + partner + "/activate/", operatorAccess, null), 200);
-        return data(send("POST", "/admin/v1/partners/" + partner + "/api-keys/", operatorAccess, null), 201).path("apiKey").asText();
+        return newPartner(operatorAccess, name).apiKey();
     }
 
     /** An access token for an API key. */
     String access(String apiKey) throws IOException, InterruptedException {
-        return data(post("/api/v1/auth/token/", "{\"apiKey\":" + JSON.writeValueAsString(apiKey) + "}", null), 200)
-                .path("access").asText();
+        return tokens(apiKey).path("access").asText();
+    }
+
+    /** The token pair (access and refresh) for an API key. */
+    JsonNode tokens(String apiKey) throws IOException, InterruptedException {
+        return data(politely(() -> post("/api/v1/auth/token/", "{\"apiKey\":" + JSON.writeValueAsString(apiKey) + "}", null)), 200);
+    }
+
+    interface Call {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    /**
+     * A call made as a well-behaved partner makes it: a 429 is made again after the Retry-After it
+     * names (20 times at most; the answer is then returned as it is).
+     */
+    static HttpResponse<String> politely(Call call) throws IOException, InterruptedException {
+        HttpResponse<String> answer = call.send();
+        for (int tries = 0; answer.statusCode() == 429 && tries < 20; tries++) {
+            long seconds = answer.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            TimeUnit.SECONDS.sleep(Math.max(1, seconds));
+            answer = call.send();
+        }
+        return answer;
     }
 
     /** Uploads a one-page PDF (padded to {@code size} bytes when larger) as the attribute's document. */
