@@ -48,7 +48,7 @@ pid_of() {
     *) pgrep -f "$1/target/quarkus-app/quarkus-run.jar" | head -1 ;;
   esac
 }
-rss_mb() { # PSS, so that PostgreSQL's shared buffers count once over the server and all its backends
+pss_mb() { # PSS, so that PostgreSQL's shared buffers count once over the server and all its backends
   local pid pids; pid="$(pid_of "$1")"; [ -n "$pid" ] || { echo "-"; return; }
   pids="$pid"; [ "$1" = postgres ] && pids="$pid $(pgrep -P "$pid" | tr '\n' ' ')"
   for p in $pids; do awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null; done | awk '{s += $1} END {printf "%d", s / 1024}'
@@ -57,8 +57,8 @@ started_in() { # Quarkus' own "started in Xs" line, the last start of the servic
   grep -ho 'started in [0-9.]*s' "$STACK_HOME/logs/$1.log" 2>/dev/null | tail -1 | awk '{print $3}' || true
 }
 PROCESSES=(auth-service profile-service analysis-service webhook-service gateway kafka postgres)
-declare -A IDLE_RSS
-for p in "${PROCESSES[@]}"; do IDLE_RSS[$p]="$(rss_mb "$p")"; done
+declare -A IDLE_PSS
+for p in "${PROCESSES[@]}"; do IDLE_PSS[$p]="$(pss_mb "$p")"; done
 
 out "# PartnerB2B partner API benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 out ""
@@ -171,7 +171,7 @@ out ""
 out "| process | started in (s, Quarkus) | memory idle (PSS MiB) | memory after the load (PSS MiB) |"
 out "|---|---:|---:|---:|"
 for p in "${PROCESSES[@]}"; do
-  out "| $p | $(started_in "$p") | ${IDLE_RSS[$p]} | $(rss_mb "$p") |"
+  out "| $p | $(started_in "$p") | ${IDLE_PSS[$p]} | $(pss_mb "$p") |"
 done
 out ""
 echo "Kept in $REPORT" >&2

@@ -62,11 +62,7 @@ public class ProfileReads {
 
     /** The partner's profile with its values and documents; null if the partner has no such profile. */
     public Uni<StoredProfile> owned(long id, UUID partnerId) {
-        return onCallersEventLoop(owned(Tuple.of(id, partnerId), id));
-    }
-
-    private Uni<StoredProfile> owned(Tuple params, long id) {
-        return pool.preparedQuery(OWNED).execute(params).chain(rows -> {
+        return onCallersEventLoop(pool.preparedQuery(OWNED).execute(Tuple.of(id, partnerId)).chain(rows -> {
             List<StoredProfile> found = profiles(rows);
             if (found.isEmpty()) {
                 return Uni.createFrom().nullItem();
@@ -77,7 +73,7 @@ public class ProfileReads {
                 StoredProfile profile = found.get(0);
                 return new StoredProfile(profile.profile(), profile.values(), stored);
             });
-        });
+        }));
     }
 
     public Uni<Long> count(UUID partnerId, ProfileFilter filter) {
