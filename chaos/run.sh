@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fault injection, long form: the whole system started as ./partnerb2b start does, a stream of
 # profiles submitted and analysed with a webhook to a local receiver, while each service is killed
-# with SIGKILL (the launcher starts it again), the Kafka broker and PostgreSQL are frozen, and the
+# with SIGKILL (the launcher starts it again), the Kafka broker and PostgreSQL are stopped and started
+# again (every request while the database is away must be a 503), and the
 # receiver fails then times out. Prints the table and keeps it in chaos/RESULTS.md.
 # Usage: chaos/run.sh [profiles] [pause-seconds]    (defaults 120 and 20, ~5 min; the short form in
 # ./mvnw verify uses 12 and 5). Needs ports 8081-8084 free. All traffic stays on loopback.

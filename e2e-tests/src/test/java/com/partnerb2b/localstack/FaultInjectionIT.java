@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
@@ -37,8 +36,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Faults while a bounded stream of profiles is submitted, analysed and delivered by webhook: each
- * service killed with SIGKILL once (the launcher starts it again), the Kafka broker frozen, the
- * database frozen, the partner's receiver answering 500, then too slowly, then well. Afterwards:
+ * service killed with SIGKILL once (the launcher starts it again), the Kafka broker stopped and
+ * started again, PostgreSQL stopped and started again (every request meanwhile a 503), the
+ * partner's receiver answering 500, then too slowly, then well. Afterwards:
  * every analysis asked for completed exactly once, every one reached the receiver under exactly one
  * webhook-id, no outbox row left, no delivery pending, every consumer alive. A short form runs in
  * {@code ./mvnw verify}; {@code chaos/run.sh} (120 profiles, 20 s pauses) is the long one.
@@ -59,7 +59,6 @@ class FaultInjectionIT {
     private final StackClient gateway = new StackClient(stack.baseUrl);
     private final List<String> faults = new ArrayList<>();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
-    private volatile boolean databaseFrozen;
 
     @Test
     void nothing_is_lost_nor_doubled_when_services_kafka_the_database_and_the_receiver_fail() throws Exception {
@@ -108,43 +107,52 @@ class FaultInjectionIT {
             kill("analysis-service");
             kill("webhook-service");
 
-            // 2. Kafka frozen while profiles are submitted (the outbox keeps their events).
-            freeze("Kafka broker", kafkaBroker(), () -> submitAndAnalyse(gateway.access(apiKey), PROFILES / 3, analysisByProfile));
+            // 2. The Kafka broker stopped while profiles are submitted (the outbox keeps their events), then started again.
+            stopAndStart("Kafka broker", kafkaBroker(), "TERM", List.of(), stack.home.resolve("logs/kafka.log"), stack.kafkaPort,
+                    () -> submitAndAnalyse(gateway.access(apiKey), PROFILES / 3, analysisByProfile));
 
-            // 3. profile-service and auth-service killed; the receiver now too slow, then well again.
+            // 3. profile-service and auth-service killed; the receiver now too slow. webhook-service
+            // frozen meanwhile, so that the analysis-completed events of this third wait in Kafka.
             kill("profile-service");
             kill("auth-service");
             mode.set(ReceiverMode.HANG);
             faults.add("receiver answers after the timeout");
-            submitAndAnalyse(gateway.access(apiKey), PROFILES - 2 * (PROFILES / 3), analysisByProfile);
+            List<ProcessHandle> webhookService = List.of(serviceJvm("webhook-service").orElseThrow());
+            signal("STOP", webhookService);
+            String access3 = gateway.access(apiKey);
+            Map<Long, Long> third = new LinkedHashMap<>();
+            submitAndAnalyse(access3, PROFILES - 2 * (PROFILES / 3), third);
+            analysisByProfile.putAll(third);
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    allCompleted(access3, third.values()) && metric("analysis-service", "partnerb2b_outbox_pending_events").equals(Optional.of(0.0)));
 
-            // 4. The database frozen: a request meanwhile waits for it or is a 503 (and only that).
+            // 4. PostgreSQL stopped: webhook-service, thawed, takes those events while the database is
+            // away (and must keep them, not set them aside); every request meanwhile is a 503 — not a
+            // 500, not a hang. Then PostgreSQL starts again.
             String late = gateway.access(apiKey);
-            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> during = new ArrayList<>();
-            freeze("PostgreSQL", postgres(), () -> during.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return gateway.send("GET", "/api/v1/profiles/", late, null);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            })));
-            databaseFrozen = true;
-            record("GET /api/v1/profiles/ (database frozen)", during.get(0).get(60, TimeUnit.SECONDS));
-            databaseFrozen = false;
+            ProcessHandle postmaster = postmaster();
+            List<String> asRoot = "root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U") : List.of();
+            stopAndStart("PostgreSQL", List.of(postmaster), "INT", asRoot, stack.home.resolve("logs/postgres.log"),
+                    port(postmaster), () -> {
+                        signal("CONT", webhookService);
+                        for (String path : List.of("/api/v1/profiles/", "/api/v1/analyses/" + third.values().iterator().next() + "/",
+                                "/api/v1/webhooks/")) {
+                            HttpResponse<String> answer = gateway.send("GET", path, late, null);
+                            assertEquals(503, answer.statusCode(), "GET " + path + " while the database is stopped: " + answer.body());
+                            assertEquals("service_unavailable", StackClient.JSON.readTree(answer.body()).path("error").path("code").asText());
+                            assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "Retry-After on " + path);
+                        }
+                        HttpResponse<String> token = gateway.send("POST", "/api/v1/auth/token/", null, "{\"apiKey\": \"" + apiKey + "\"}");
+                        assertEquals(503, token.statusCode(), "a token while the database is stopped: " + token.body());
+                    });
             mode.set(ReceiverMode.OK);
             faults.add("receiver recovers");
 
             // Then: every analysis completed, once per request, and delivered under one webhook-id.
             String reader = gateway.access(apiKey);
             // Polled politely: every poll of every analysis counts against the partner's rate limit.
-            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                for (long pk : analysisByProfile.values()) {
-                    if (!status(reader, pk).equals("completed")) {
-                        return false;
-                    }
-                }
-                return true;
-            });
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> allCompleted(reader, analysisByProfile.values()));
             for (Map.Entry<Long, Long> requested : analysisByProfile.entrySet()) {
                 JsonNode list = StackClient.JSON.readTree(StackClient.politely(() -> gateway.send("GET",
                         "/api/v1/profiles/" + requested.getKey() + "/analyses/", reader, null)).body());
@@ -167,7 +175,7 @@ class FaultInjectionIT {
                 assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode(), "consumers and the service alive on " + port);
             }
-            assertEquals(List.of(), unexpected, "no 5xx but a 503 while the database was frozen");
+            assertEquals(List.of(), unexpected, "no 5xx");
 
             long duplicates = webhookIdsByAnalysis.values().stream().filter(ids -> ids.size() > 1).count();
             long lost = analysisByProfile.values().stream().filter(pk -> !webhookIdsByAnalysis.containsKey(pk)).count();
@@ -200,14 +208,20 @@ class FaultInjectionIT {
 
     private void record(String call, HttpResponse<String> answer) {
         int status = answer.statusCode();
-        if (status >= 500 && !(status == 503 && databaseFrozen)) {
+        if (status >= 500) {
             unexpected.add(call + " → " + status + " " + answer.body());
         }
     }
 
-    private String status(String access, long analysisPk) throws Exception {
-        return StackClient.data(StackClient.politely(() -> gateway.send("GET", "/api/v1/analyses/" + analysisPk + "/", access, null)), 200)
-                .path("status").asText();
+    private boolean allCompleted(String access, java.util.Collection<Long> analyses) throws Exception {
+        for (long pk : analyses) {
+            String status = StackClient.data(StackClient.politely(() -> gateway.send("GET", "/api/v1/analyses/" + pk + "/", access, null)), 200)
+                    .path("status").asText();
+            if (!status.equals("completed")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** SIGKILL to the service's JVM, then wait until the launcher has it running and ready again. */
@@ -227,22 +241,38 @@ class FaultInjectionIT {
         void run() throws Exception;
     }
 
-    /** SIGSTOP to the processes for the pause (work running meanwhile), then SIGCONT. */
-    private void freeze(String what, List<ProcessHandle> processes, Work meanwhile) throws Exception {
-        assertTrue(!processes.isEmpty(), what + " processes found");
-        signal("STOP", processes);
+    /**
+     * Stops the process with the signal and waits until it has exited; runs the work while it is
+     * away, for the pause at least; then starts the same command line again (output appended to the
+     * log) and waits until its port accepts connections.
+     */
+    private void stopAndStart(String what, List<ProcessHandle> found, String stopSignal, List<String> prefix, Path log, int port,
+            Work meanwhile) throws Exception {
+        assertEquals(1, found.size(), what + ": one process found");
+        ProcessHandle process = found.get(0);
+        List<String> command = new ArrayList<>(prefix);
+        command.add(process.info().command().orElseThrow());
+        command.addAll(List.of(process.info().arguments().orElseThrow()));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAUSE_SECONDS);
+        signal(stopSignal, found);
+        process.onExit().get(60, TimeUnit.SECONDS);
         try {
             meanwhile.run();
             long left = until - System.nanoTime();
             if (left > 0) {
-                // The fault's own length: the system must ride out a frozen dependency this long.
+                // The fault's own length: the system must ride out a dependency away this long.
                 TimeUnit.NANOSECONDS.sleep(left);
             }
         } finally {
-            signal("CONT", processes);
+            // A child of this JVM writing to a file: it outlives the test; the stack's stop ends it.
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         }
-        faults.add(what + " frozen " + PAUSE_SECONDS + " s");
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return true;
+            }
+        });
+        faults.add(what + " stopped " + PAUSE_SECONDS + " s and started again");
     }
 
     private static void signal(String signal, List<ProcessHandle> processes) throws IOException, InterruptedException {
@@ -263,11 +293,18 @@ class FaultInjectionIT {
                 .map(line -> line.contains("kafka.Kafka") && line.contains(stack.home.toString())).orElse(false)).toList();
     }
 
-    /** The postmaster of the stack's database and every process it started. */
-    private List<ProcessHandle> postgres() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+    /** The postmaster of the stack's database (the process started with its data folder). */
+    private ProcessHandle postmaster() {
+        List<ProcessHandle> found = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .map(line -> line.contains("postgres") && line.contains(stack.home.resolve("postgres-data").toString())).orElse(false))
-                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants())).collect(Collectors.toList());
+                .toList();
+        assertEquals(1, found.size(), "one postmaster");
+        return found.get(0);
+    }
+
+    private static int port(ProcessHandle postmaster) {
+        List<String> arguments = List.of(postmaster.info().arguments().orElseThrow());
+        return Integer.parseInt(arguments.get(arguments.indexOf("-p") + 1));
     }
 
     private static Optional<Double> metric(String service, String name) throws Exception {

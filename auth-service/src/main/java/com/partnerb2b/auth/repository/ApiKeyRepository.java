@@ -11,11 +11,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, String> {
 
-    /** The key with its partner, in one query: this is the token endpoint's only database access. */
-    public Uni<ApiKey> findWithPartner(String keyId) {
-        return find("from ApiKey k join fetch k.partner where k.keyId = ?1", keyId).firstResult();
-    }
-
     public Uni<List<ApiKey>> ofPartner(UUID partnerId) {
         return list("partner.id = ?1 order by createdAt", partnerId);
     }

@@ -10,8 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import com.partnerb2b.auth.config.OperatorSettings;
-import com.partnerb2b.auth.repository.ApiKey;
-import com.partnerb2b.auth.repository.ApiKeyRepository;
+import com.partnerb2b.auth.repository.ApiKeyReads;
 import com.partnerb2b.auth.repository.PartnerStatus;
 import com.partnerb2b.auth.repository.RevokedRefreshTokenRepository;
 import com.partnerb2b.platform.error.ApiException;
@@ -34,7 +33,7 @@ public class TokenService {
     static final String OPERATOR_SUBJECT = "operator";
     static final String OPERATOR_KEY_ID = "operator";
 
-    private final ApiKeyRepository apiKeys;
+    private final ApiKeyReads keys;
     private final RevokedRefreshTokenRepository revokedTokens;
     private final ApiKeySecrets secrets;
     private final TokenMinter minter;
@@ -43,10 +42,10 @@ public class TokenService {
     private final TimeSource time;
     private final TokenAttemptLimiter attempts;
 
-    public TokenService(ApiKeyRepository apiKeys, RevokedRefreshTokenRepository revokedTokens, ApiKeySecrets secrets,
+    public TokenService(ApiKeyReads keys, RevokedRefreshTokenRepository revokedTokens, ApiKeySecrets secrets,
             TokenMinter minter, RefreshTokenReader refreshTokens, OperatorSettings operator, TimeSource time,
             TokenAttemptLimiter attempts) {
-        this.apiKeys = apiKeys;
+        this.keys = keys;
         this.revokedTokens = revokedTokens;
         this.secrets = secrets;
         this.minter = minter;
@@ -56,7 +55,6 @@ public class TokenService {
         this.attempts = attempts;
     }
 
-    @WithSession
     public Uni<IssuedTokens> issue(String apiKey) {
         if (isOperatorKey(apiKey)) {
             return Uni.createFrom().item(() -> minter.pair(OPERATOR_SUBJECT, Roles.OPERATOR, operatorKeyId()));
@@ -67,12 +65,12 @@ public class TokenService {
         }
         ApiKeySecrets.PresentedKey key = presented.get();
         attempts.admitKey(key.keyId());
-        return apiKeys.findWithPartner(key.keyId()).map(stored -> {
-            if (stored == null || !secrets.matches(key, stored.secretHash) || !stored.isActive()) {
+        return keys.withPartner(key.keyId()).map(stored -> {
+            if (stored == null || !secrets.matches(key, stored.secretHash()) || !stored.active()) {
                 LOG.infof("Token refused for key %s", key.logLabel());
                 throw ApiException.authentication();
             }
-            return minter.pair(stored.partner.id.toString(), groupOf(stored), stored.keyId);
+            return minter.pair(stored.partnerId().toString(), groupOf(stored.partnerStatus()), stored.keyId());
         });
     }
 
@@ -98,12 +96,12 @@ public class TokenService {
             });
         }
         return revokedTokens.isRevoked(UUID.fromString(jwt.getTokenID()))
-                .chain(revoked -> revoked ? Uni.createFrom().<ApiKey>nullItem() : apiKeys.findWithPartner(keyId))
+                .chain(revoked -> revoked ? Uni.createFrom().<ApiKeyReads.StoredKey>nullItem() : keys.withPartner(keyId))
                 .map(stored -> {
-                    if (stored == null || !stored.isActive() || !stored.partner.id.toString().equals(jwt.getSubject())) {
+                    if (stored == null || !stored.active() || !stored.partnerId().toString().equals(jwt.getSubject())) {
                         throw ApiException.authentication();
                     }
-                    return minter.access(jwt.getSubject(), groupOf(stored));
+                    return minter.access(jwt.getSubject(), groupOf(stored.partnerStatus()));
                 });
     }
 
@@ -131,8 +129,7 @@ public class TokenService {
                 .map(expected -> secrets.sameSecret(apiKey, expected)).orElse(false);
     }
 
-    private static String groupOf(ApiKey key) {
-        PartnerStatus status = key.partner.status;
+    private static String groupOf(PartnerStatus status) {
         if (status == PartnerStatus.SUSPENDED) {
             throw ApiException.notAllowed();
         }

@@ -195,6 +195,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(toResponse(503, "service_unavailable", "Service Unavailable",
+                    List.of(new FieldError("request", "the database is unavailable for a moment: retry")))).header("Retry-After", "5").build();
+        }
         LOG.error("Unexpected failure", e);
         return toResponse(500, "internal_error", "Internal Error", null);
     }

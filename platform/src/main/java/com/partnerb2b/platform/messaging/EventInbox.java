@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.error.DatabaseOutage;
 import com.partnerb2b.platform.events.EventData;
 import com.partnerb2b.platform.tracing.Spans;
 
@@ -23,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * The one way PartnerB2B consumers take an event: parse the CloudEvents envelope, check its type,
  * read its data, handle it once (its id remembered in the handling transaction), retry a failing
  * handling with back-off, and at last set the event aside in {@code failed_events} (counted by
- * {@code partnerb2b.events.failed}) so that a poison event never stops the consumer. Only when even
+ * {@code partnerb2b.events.failed}) so that a poison event never stops the consumer. A database
+ * outage is not the event's fault: its handling waits for the database, however long. Only when even
  * that record cannot be written (the database is down) does the returned {@code Uni} fail: the
  * message is then not acknowledged and nothing is lost.
  */
@@ -92,6 +94,10 @@ public class EventInbox {
         // envelope's traceparent, which it stores with whatever work goes on later.
         return spans.continuing("process " + topic, SpanKind.CONSUMER, envelope.traceparent(), traceparent ->
                 processed.once(eventId, () -> handler.apply(envelope.continuedBy(traceparent), usable))
+                // The database away is no fault of the event: wait for it as long as it takes.
+                .onFailure(DatabaseOutage::causedBy).invoke(away -> LOG.warnf("Event %s of %s waits for the database: %s",
+                        eventId, topic, away.getMessage()))
+                .onFailure(DatabaseOutage::causedBy).retry().withBackOff(config.firstBackOff(), config.maxBackOff()).indefinitely()
                 .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(config.handlingRetries()))
                 .map(ran -> {
                     count("partnerb2b.events.consumed", topic, ran ? "handled" : "duplicate");

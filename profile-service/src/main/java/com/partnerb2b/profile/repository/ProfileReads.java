@@ -12,10 +12,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.platform.api.PageRequest;
+import com.partnerb2b.platform.reactive.CallersEventLoop;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -62,7 +61,7 @@ public class ProfileReads {
 
     /** The partner's profile with its values and documents; null if the partner has no such profile. */
     public Uni<StoredProfile> owned(long id, UUID partnerId) {
-        return onCallersEventLoop(pool.preparedQuery(OWNED).execute(Tuple.of(id, partnerId)).chain(rows -> {
+        return CallersEventLoop.answer(pool.preparedQuery(OWNED).execute(Tuple.of(id, partnerId)).chain(rows -> {
             List<StoredProfile> found = profiles(rows);
             if (found.isEmpty()) {
                 return Uni.createFrom().nullItem();
@@ -78,7 +77,7 @@ public class ProfileReads {
 
     public Uni<Long> count(UUID partnerId, ProfileFilter filter) {
         Where where = where(partnerId, filter);
-        return onCallersEventLoop(pool.preparedQuery("SELECT count(*) FROM profiles p WHERE " + where.clause).execute(where.params)
+        return CallersEventLoop.answer(pool.preparedQuery("SELECT count(*) FROM profiles p WHERE " + where.clause).execute(where.params)
                 .map(rows -> rows.iterator().next().getLong(0)));
     }
 
@@ -90,16 +89,7 @@ public class ProfileReads {
         String sql = "WITH page AS (SELECT * FROM profiles p WHERE " + where.clause
                 + " ORDER BY p.created_at DESC, p.id DESC LIMIT $" + limit + " OFFSET $" + (limit + 1) + ") SELECT " + COLUMNS
                 + " FROM page p LEFT JOIN profile_values v ON v.profile_id = p.id ORDER BY p.created_at DESC, p.id DESC, v.position";
-        return onCallersEventLoop(pool.preparedQuery(sql).execute(where.params).map(ProfileReads::profiles));
-    }
-
-    /**
-     * The pool answers on the event loop of the connection, the same one for most connections: without
-     * this hop every read's remaining work (decryption, JSON) ran on one core while the other idled.
-     */
-    private static <T> Uni<T> onCallersEventLoop(Uni<T> answer) {
-        Context caller = Vertx.currentContext();
-        return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        return CallersEventLoop.answer(pool.preparedQuery(sql).execute(where.params).map(ProfileReads::profiles));
     }
 
     private static List<StoredProfile> profiles(RowSet<Row> rows) {
