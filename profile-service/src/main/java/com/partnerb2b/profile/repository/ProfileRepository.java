@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -24,13 +24,12 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
 
     /**
      * Locks the partner's profile row until the transaction ends, so that writers of one profile
-     * (document uploads, erasure) take turns; false if the partner has no such profile.
+     * (document uploads, erasure) take turns; false if the partner has no such profile. An entity
+     * load with a lock rather than a native query: Hibernate keeps a new plan for every native
+     * select it runs (their result mappings never compare equal), which filled its plan cache with
+     * copies of this one and made every lookup in it scan them (bench/RESULTS.md).
      */
     public Uni<Boolean> lockOwned(Long id, UUID partnerId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT id FROM profiles WHERE id = :id AND partner_id = :partner FOR UPDATE", Long.class)
-                .setParameter("id", id).setParameter("partner", partnerId)
-                .getResultList())
-                .map(rows -> !rows.isEmpty());
+        return findById(id, LockModeType.PESSIMISTIC_WRITE).map(profile -> profile != null && partnerId.equals(profile.partnerId));
     }
 }
