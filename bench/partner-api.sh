@@ -13,13 +13,14 @@
 #   5. RSS of each process after the load.
 # Loopback only. Start the stack with the per-partner limits out of the way first:
 #   PARTNERB2B_RATE_LIMIT_ENABLED=false PARTNERB2B_TOKEN_ATTEMPTS_ENABLED=false ./partnerb2b start
-# Usage: bench/partner-api.sh   (DURATION=10s RATE=200 STEP_SECONDS=10 PIPELINE_RATES=25,50,100,150,200,300)
+# Usage: bench/partner-api.sh   (DURATION=10s WARMUP=10s RATE=200 STEP_SECONDS=10 PIPELINE_RATES=25,50,100,150,200,300)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 BASE_URL="${BASE_URL:-http://127.0.0.1:8080}"
 STACK_HOME="${PARTNERB2B_HOME:-$ROOT/.partnerb2b}"
 DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-10s}" # per endpoint, not counted: a JVM just started needs C2 to reach its steady speed
 RATE="${RATE:-200}"
 STEP_SECONDS="${STEP_SECONDS:-10}"
 PIPELINE_RATES="${PIPELINE_RATES:-25,50,100,150,200,300}"
@@ -64,7 +65,7 @@ out "# PartnerB2B partner API benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 out ""
 out "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
-out "Load: wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}') -t2 -c16, ${DURATION} after a 3 s warm-up; pgbench -c16 -j2 -M prepared."
+out "Load: wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}') -t2 -c16, ${DURATION} after a ${WARMUP} warm-up; pgbench -c16 -j2 -M prepared."
 out ""
 
 # --- wrk -------------------------------------------------------------------------------------------
@@ -77,7 +78,7 @@ wrk_figures() {
 }
 load() { # url [VAR=value for bench/lua/request.lua...]: warm-up, then the counted run
   local url=$1; shift
-  env "$@" wrk -t2 -c16 -d3s -s "$ROOT/bench/lua/request.lua" "$url" >/dev/null 2>&1 || true
+  env "$@" wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/lua/request.lua" "$url" >/dev/null 2>&1 || true
   env "$@" wrk -t2 -c16 -d"$DURATION" --latency -s "$ROOT/bench/lua/request.lua" "$url" 2>/dev/null | wrk_figures
 }
 access_token() {
@@ -138,7 +139,7 @@ endpoint() { # name ceiling-name ceiling url [VAR=value for request.lua...]
   read -r rps p50 p99 max bad <<<"$(load "$url" TOKEN="${TOKEN_FOR_LOAD-$TOKEN}" "$@")"
   out "| \`$name\` | $rps | $p50 | $p99 | $max | $bad | $(awk -v r="$rps" -v c="$ceiling" 'BEGIN {printf "%.0f %%", 100 * r / c}') of $ceiling_name |"
 }
-out "## Partner endpoints through the gateway (wrk -t2 -c16, $DURATION, after a 3 s warm-up)"
+out "## Partner endpoints through the gateway (wrk -t2 -c16, $DURATION, after a $WARMUP warm-up)"
 out ""
 out "| endpoint | req/s | p50 ms | p99 ms | max ms | non-2xx | ratio |"
 out "|---|---:|---:|---:|---:|---:|---:|"
