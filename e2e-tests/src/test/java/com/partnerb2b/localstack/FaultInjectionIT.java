@@ -119,32 +119,36 @@ class FaultInjectionIT {
             faults.add("receiver answers after the timeout");
             List<ProcessHandle> webhookService = List.of(serviceJvm("webhook-service").orElseThrow());
             signal("STOP", webhookService);
-            String access3 = gateway.access(apiKey);
-            Map<Long, Long> third = new LinkedHashMap<>();
-            submitAndAnalyse(access3, PROFILES - 2 * (PROFILES / 3), third);
-            analysisByProfile.putAll(third);
-            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    allCompleted(access3, third.values()) && metric("analysis-service", "partnerb2b_outbox_pending_events").equals(Optional.of(0.0)));
+            try {
+                String access3 = gateway.access(apiKey);
+                Map<Long, Long> third = new LinkedHashMap<>();
+                submitAndAnalyse(access3, PROFILES - 2 * (PROFILES / 3), third);
+                analysisByProfile.putAll(third);
+                Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                        allCompleted(access3, third.values()) && metric("analysis-service", "partnerb2b_outbox_pending_events").equals(Optional.of(0.0)));
 
-            // 4. PostgreSQL stopped: webhook-service, thawed, takes those events while the database is
-            // away (and must keep them, not set them aside); every request meanwhile is a 503 — not a
-            // 500, not a hang. Then PostgreSQL starts again.
-            String late = gateway.access(apiKey);
-            ProcessHandle postmaster = postmaster();
-            List<String> asRoot = "root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U") : List.of();
-            stopAndStart("PostgreSQL", List.of(postmaster), "INT", asRoot, stack.home.resolve("logs/postgres.log"),
-                    port(postmaster), () -> {
-                        signal("CONT", webhookService);
-                        for (String path : List.of("/api/v1/profiles/", "/api/v1/analyses/" + third.values().iterator().next() + "/",
-                                "/api/v1/webhooks/")) {
-                            HttpResponse<String> answer = gateway.send("GET", path, late, null);
-                            assertEquals(503, answer.statusCode(), "GET " + path + " while the database is stopped: " + answer.body());
-                            assertEquals("service_unavailable", StackClient.JSON.readTree(answer.body()).path("error").path("code").asText());
-                            assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "Retry-After on " + path);
-                        }
-                        HttpResponse<String> token = gateway.send("POST", "/api/v1/auth/token/", null, "{\"apiKey\": \"" + apiKey + "\"}");
-                        assertEquals(503, token.statusCode(), "a token while the database is stopped: " + token.body());
-                    });
+                // 4. PostgreSQL stopped: webhook-service, thawed, takes those events while the database is
+                // away (and must keep them, not set them aside); every request meanwhile is a 503 — not a
+                // 500, not a hang. Then PostgreSQL starts again.
+                String late = gateway.access(apiKey);
+                ProcessHandle postmaster = postmaster();
+                List<String> asRoot = "root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U") : List.of();
+                stopAndStart("PostgreSQL", List.of(postmaster), "INT", asRoot, stack.home.resolve("logs/postgres.log"),
+                        port(postmaster), () -> {
+                            signal("CONT", webhookService);
+                            for (String path : List.of("/api/v1/profiles/", "/api/v1/analyses/" + third.values().iterator().next() + "/",
+                                    "/api/v1/webhooks/")) {
+                                HttpResponse<String> answer = gateway.send("GET", path, late, null);
+                                assertEquals(503, answer.statusCode(), "GET " + path + " while the database is stopped: " + answer.body());
+                                assertEquals("service_unavailable", StackClient.JSON.readTree(answer.body()).path("error").path("code").asText());
+                                assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "Retry-After on " + path);
+                            }
+                            HttpResponse<String> token = gateway.send("POST", "/api/v1/auth/token/", null, "{\"apiKey\": \"" + apiKey + "\"}");
+                            assertEquals(503, token.statusCode(), "a token while the database is stopped: " + token.body());
+                        });
+            } finally {
+                signal("CONT", webhookService); // already thawed unless a step above failed: never leave it stopped
+            }
             mode.set(ReceiverMode.OK);
             faults.add("receiver recovers");
 
@@ -174,6 +178,11 @@ class FaultInjectionIT {
             for (int port : SERVICE_PORTS.values()) {
                 assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode(), "consumers and the service alive on " + port);
+                // The first readiness probe since the database came back (long before now): no pool may
+                // still hold a connection the restart killed and fail the probe with it.
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, ready.statusCode(), "ready on " + port + ": " + ready.body());
             }
             assertEquals(List.of(), unexpected, "no 5xx");
 
