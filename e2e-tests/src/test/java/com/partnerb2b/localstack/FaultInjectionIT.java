@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
@@ -108,8 +109,9 @@ class FaultInjectionIT {
             kill("webhook-service");
 
             // 2. The Kafka broker stopped while profiles are submitted (the outbox keeps their events), then started again.
-            stopAndStart("Kafka broker", kafkaBroker(), "TERM", List.of(), stack.home.resolve("logs/kafka.log"), stack.kafkaPort,
-                    () -> submitAndAnalyse(gateway.access(apiKey), PROFILES / 3, analysisByProfile));
+            stopAndStart("Kafka broker", kafkaBroker(), "TERM", List.of(), stack.home.resolve("logs/kafka.log"), PAUSE_SECONDS,
+                    () -> submitAndAnalyse(gateway.access(apiKey), PROFILES / 3, analysisByProfile),
+                    () -> accepts(stack.kafkaPort));
 
             // 3. profile-service and auth-service killed; the receiver now too slow. webhook-service
             // frozen meanwhile, so that the analysis-completed events of this third wait in Kafka.
@@ -133,8 +135,9 @@ class FaultInjectionIT {
                 String late = gateway.access(apiKey);
                 ProcessHandle postmaster = postmaster();
                 List<String> asRoot = "root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U") : List.of();
+                // Longer than the ~13 s of retries after which a failing event is set aside, whatever the pause.
                 stopAndStart("PostgreSQL", List.of(postmaster), "INT", asRoot, stack.home.resolve("logs/postgres.log"),
-                        port(postmaster), () -> {
+                        Math.max(PAUSE_SECONDS, 15), () -> {
                             signal("CONT", webhookService);
                             for (String path : List.of("/api/v1/profiles/", "/api/v1/analyses/" + third.values().iterator().next() + "/",
                                     "/api/v1/webhooks/")) {
@@ -145,7 +148,7 @@ class FaultInjectionIT {
                             }
                             HttpResponse<String> token = gateway.send("POST", "/api/v1/auth/token/", null, "{\"apiKey\": \"" + apiKey + "\"}");
                             assertEquals(503, token.statusCode(), "a token while the database is stopped: " + token.body());
-                        });
+                        }, () -> gateway.send("POST", "/api/v1/auth/token/", null, "{\"apiKey\": \"" + apiKey + "\"}").statusCode() == 200);
             } finally {
                 signal("CONT", webhookService); // already thawed unless a step above failed: never leave it stopped
             }
@@ -185,10 +188,20 @@ class FaultInjectionIT {
                 assertEquals(200, ready.statusCode(), "ready on " + port + ": " + ready.body());
             }
             assertEquals(List.of(), unexpected, "no 5xx");
+            for (String consumer : List.of("profile-service", "analysis-service", "webhook-service")) {
+                assertEquals(0.0, total(consumer, "partnerb2b_events_failed_total"), consumer + ": no event set aside");
+            }
 
             long duplicates = webhookIdsByAnalysis.values().stream().filter(ids -> ids.size() > 1).count();
             long lost = analysisByProfile.values().stream().filter(pk -> !webhookIdsByAnalysis.containsKey(pk)).count();
-            System.out.printf("%n[chaos] faults injected: %d (%s)%n", faults.size(), String.join("; ", faults));
+            long waited = 0;
+            for (String consumer : List.of("profile-service", "analysis-service", "webhook-service")) {
+                try (Stream<String> lines = java.nio.file.Files.lines(stack.home.resolve("logs/" + consumer + ".log"))) {
+                    waited += lines.filter(line -> line.contains("waits for the database")).count();
+                }
+            }
+            System.out.printf("%n[chaos] faults injected: %d (%s); handlings that waited for the database: %d%n", faults.size(),
+                    String.join("; ", faults), waited);
             System.out.printf("[chaos] | profiles | analyses | delivered | duplicate webhook-ids | lost | seconds |%n");
             System.out.printf("[chaos] | %8d | %8d | %9d | %21d | %4d | %7.0f |%n", analysisByProfile.size(), analysisByProfile.size(),
                     webhookIdsByAnalysis.size(), duplicates, lost, (System.nanoTime() - began) / 1e9);
@@ -252,20 +265,20 @@ class FaultInjectionIT {
 
     /**
      * Stops the process with the signal and waits until it has exited; runs the work while it is
-     * away, for the pause at least; then starts the same command line again (output appended to the
-     * log) and waits until its port accepts connections.
+     * away, for {@code seconds} at least; then starts the same command line again (output appended
+     * to the log) and waits until {@code backAgain} holds.
      */
-    private void stopAndStart(String what, List<ProcessHandle> found, String stopSignal, List<String> prefix, Path log, int port,
-            Work meanwhile) throws Exception {
+    private void stopAndStart(String what, List<ProcessHandle> found, String stopSignal, List<String> prefix, Path log, int seconds,
+            Work meanwhile, java.util.concurrent.Callable<Boolean> backAgain) throws Exception {
         assertEquals(1, found.size(), what + ": one process found");
         ProcessHandle process = found.get(0);
         List<String> command = new ArrayList<>(prefix);
         command.add(process.info().command().orElseThrow());
         command.addAll(List.of(process.info().arguments().orElseThrow()));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAUSE_SECONDS);
-        signal(stopSignal, found);
-        process.onExit().get(60, TimeUnit.SECONDS);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
+            signal(stopSignal, found);
+            process.onExit().get(60, TimeUnit.SECONDS);
             meanwhile.run();
             long left = until - System.nanoTime();
             if (left > 0) {
@@ -273,15 +286,21 @@ class FaultInjectionIT {
                 TimeUnit.NANOSECONDS.sleep(left);
             }
         } finally {
+            if (process.isAlive()) {
+                process.onExit().get(60, TimeUnit.SECONDS);
+            }
             // A child of this JVM writing to a file: it outlives the test; the stack's stop ends it.
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         }
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-                return true;
-            }
-        });
-        faults.add(what + " stopped " + PAUSE_SECONDS + " s and started again");
+        Awaitility.await(what + " back").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(backAgain);
+        faults.add(what + " stopped " + seconds + " s and started again");
+    }
+
+    private static boolean accepts(int port) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        }
     }
 
     private static void signal(String signal, List<ProcessHandle> processes) throws IOException, InterruptedException {
@@ -311,9 +330,13 @@ class FaultInjectionIT {
         return found.get(0);
     }
 
-    private static int port(ProcessHandle postmaster) {
-        List<String> arguments = List.of(postmaster.info().arguments().orElseThrow());
-        return Integer.parseInt(arguments.get(arguments.indexOf("-p") + 1));
+
+    /** The sum of a counter over all its tags; 0 when it was never counted. */
+    private static double total(String service, String name) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVICE_PORTS.get(service) + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static Optional<Double> metric(String service, String name) throws Exception {

@@ -18,7 +18,7 @@ import com.partnerb2b.platform.ratelimit.TokenAttemptLimiter;
 import com.partnerb2b.platform.security.Roles;
 import com.partnerb2b.platform.time.TimeSource;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -74,7 +74,6 @@ public class TokenService {
         });
     }
 
-    @WithSession
     public Uni<TokenMinter.Access> refresh(String refreshToken) {
         refreshTokens.claimedKeyId(refreshToken).ifPresent(attempts::admitKey);
         Optional<JsonWebToken> verified = refreshTokens.read(refreshToken);
@@ -88,14 +87,14 @@ public class TokenService {
             if (operator.apiKey().isEmpty() || !operatorKeyId().equals(keyId)) {
                 return Uni.createFrom().failure(ApiException.authentication());
             }
-            return revokedTokens.isRevoked(UUID.fromString(jwt.getTokenID())).map(revoked -> {
+            return revoked(UUID.fromString(jwt.getTokenID())).map(revoked -> {
                 if (revoked) {
                     throw ApiException.authentication();
                 }
                 return minter.access(OPERATOR_SUBJECT, Roles.OPERATOR);
             });
         }
-        return revokedTokens.isRevoked(UUID.fromString(jwt.getTokenID()))
+        return revoked(UUID.fromString(jwt.getTokenID()))
                 .chain(revoked -> revoked ? Uni.createFrom().<ApiKeyReads.StoredKey>nullItem() : keys.withPartner(keyId))
                 .map(stored -> {
                     if (stored == null || !stored.active() || !stored.partnerId().toString().equals(jwt.getSubject())) {
@@ -103,6 +102,14 @@ public class TokenService {
                     }
                     return minter.access(jwt.getSubject(), groupOf(stored.partnerStatus()));
                 });
+    }
+
+    /**
+     * In a session of its own, closed before the key is read through the pool: one request never
+     * holds two of the pool's connections at once.
+     */
+    private Uni<Boolean> revoked(UUID jti) {
+        return Panache.withSession(() -> revokedTokens.isRevoked(jti));
     }
 
     /** RFC 7009: succeeds whether or not the token was known; only the caller's own tokens are revoked. */

@@ -25,9 +25,10 @@ import io.smallrye.mutiny.Uni;
  * read its data, handle it once (its id remembered in the handling transaction), retry a failing
  * handling with back-off, and at last set the event aside in {@code failed_events} (counted by
  * {@code partnerb2b.events.failed}) so that a poison event never stops the consumer. A database
- * outage is not the event's fault: its handling waits for the database, however long. Only when even
- * that record cannot be written (the database is down) does the returned {@code Uni} fail: the
- * message is then not acknowledged and nothing is lost.
+ * outage is not the event's fault: its handling waits for the database, up to
+ * {@code partnerb2b.events.outage-wait}, and is never set aside for it. Only when the outage lasts
+ * longer, or the record of a set-aside event cannot be written, does the returned {@code Uni} fail:
+ * the message is then not acknowledged and nothing is lost.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -94,17 +95,21 @@ public class EventInbox {
         // envelope's traceparent, which it stores with whatever work goes on later.
         return spans.continuing("process " + topic, SpanKind.CONSUMER, envelope.traceparent(), traceparent ->
                 processed.once(eventId, () -> handler.apply(envelope.continuedBy(traceparent), usable))
-                // The database away is no fault of the event: wait for it as long as it takes.
+                // The database away is no fault of the event: wait for it, up to the outage budget.
                 .onFailure(DatabaseOutage::causedBy).invoke(away -> LOG.warnf("Event %s of %s waits for the database: %s",
                         eventId, topic, away.getMessage()))
-                .onFailure(DatabaseOutage::causedBy).retry().withBackOff(config.firstBackOff(), config.maxBackOff()).indefinitely()
-                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(config.handlingRetries()))
+                .onFailure(DatabaseOutage::causedBy).retry().withBackOff(config.firstBackOff(), config.maxBackOff())
+                .expireIn(config.outageWait().toMillis())
+                .onFailure(EventInbox::eventsFault).retry().withBackOff(config.firstBackOff(), config.maxBackOff())
+                .atMost(config.handlingRetries()))
                 .map(ran -> {
                     count("partnerb2b.events.consumed", topic, ran ? "handled" : "duplicate");
                     return ran ? Outcome.HANDLED : Outcome.DUPLICATE;
                 })
-                .onFailure().recoverWithUni(failure -> setAside(topic, eventId, eventType, payload, "handling-failed",
-                        "handling failed: " + failure));
+                // Longer than the budget, an outage fails the message unacknowledged (the channel stops and
+                // the liveness probe says so): it is taken again after the restart, never set aside.
+                .onFailure(EventInbox::eventsFault).recoverWithUni(failure -> setAside(topic, eventId, eventType, payload,
+                        "handling-failed", "handling failed: " + failure));
     }
 
     private Uni<Outcome> setAside(String topic, String eventId, String eventType, String payload, String category,
@@ -130,6 +135,10 @@ public class EventInbox {
                             .tag("topic", topic).tag("reason", category).register(registry).increment();
                 })
                 .replaceWith(Outcome.FAILED);
+    }
+
+    private static boolean eventsFault(Throwable failure) {
+        return !DatabaseOutage.causedBy(failure);
     }
 
     private static String storable(String text, int maxLength) {

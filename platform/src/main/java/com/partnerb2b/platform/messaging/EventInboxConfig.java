@@ -18,4 +18,11 @@ public interface EventInboxConfig {
 
     @WithDefault("PT10S")
     Duration maxBackOff();
+
+    /**
+     * How long an event's handling waits for a database that is away before the message fails
+     * unacknowledged (under each channel's {@code throttled.unprocessed-record-max-age.ms}).
+     */
+    @WithDefault("PT5M")
+    Duration outageWait();
 }

@@ -4,20 +4,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.partnerb2b.platform.reactive.CallersEventLoop;
-
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 @ApplicationScoped
 public class AttributeRepository implements PanacheRepositoryBase<Attribute, Long> {
-
-    private final Pool pool;
-
-    public AttributeRepository(Pool pool) {
-        this.pool = pool;
-    }
 
     /** Every attribute with its choices, in catalogue order, in one query. */
     public Uni<List<Attribute>> catalogue() {
@@ -25,12 +17,13 @@ public class AttributeRepository implements PanacheRepositoryBase<Attribute, Lon
     }
 
     /**
-     * The catalogue's version, which the database bumps on every change to it. Read through the
-     * reactive client: a native query through Hibernate would leave a new plan in its plan cache each time.
+     * The catalogue's version, which the database bumps on every change to it. A query on an entity,
+     * not a native one: Hibernate keeps a new plan for every native select it runs (their result
+     * mappings never compare equal), which filled its plan cache with copies (bench/RESULTS.md).
      */
     public Uni<Long> catalogueVersion() {
-        return CallersEventLoop.answer(pool.query("SELECT version FROM catalogue_version WHERE id = 1").execute()
-                .map(rows -> rows.iterator().next().getLong(0)));
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select c.version from CatalogueVersion c where c.id = 1", Long.class).getSingleResult());
     }
 
     public Uni<Attribute> named(String name) {

@@ -24,12 +24,13 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
 
     /**
      * Locks the partner's profile row until the transaction ends, so that writers of one profile
-     * (document uploads, erasure) take turns; false if the partner has no such profile. An entity
-     * load with a lock rather than a native query: Hibernate keeps a new plan for every native
-     * select it runs (their result mappings never compare equal), which filled its plan cache with
-     * copies of this one and made every lookup in it scan them (bench/RESULTS.md).
+     * (document uploads, erasure) take turns; false if the partner has no such profile (another
+     * partner's row is never locked). A query on the entity rather than a native one: Hibernate
+     * keeps a new plan for every native select it runs (their result mappings never compare equal),
+     * which filled its plan cache with copies of this one (bench/RESULTS.md).
      */
     public Uni<Boolean> lockOwned(Long id, UUID partnerId) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE).map(profile -> profile != null && partnerId.equals(profile.partnerId));
+        return find("id = ?1 and partnerId = ?2", id, partnerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(profile -> profile != null);
     }
 }
