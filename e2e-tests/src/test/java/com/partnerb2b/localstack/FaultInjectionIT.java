@@ -330,20 +330,20 @@ class FaultInjectionIT {
         return found.get(0);
     }
 
-
     /** The sum of a counter over all its tags; 0 when it was never counted. */
     private static double total(String service, String name) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVICE_PORTS.get(service) + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return metricValues(service, name).mapToDouble(Double::doubleValue).sum();
     }
 
     private static Optional<Double> metric(String service, String name) throws Exception {
+        return metricValues(service, name).findFirst();
+    }
+
+    private static Stream<Double> metricValues(String service, String name) throws Exception {
         String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVICE_PORTS.get(service) + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst();
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)));
     }
 
 }

@@ -172,8 +172,12 @@ public class ErrorMappers {
     }
 
     private static Response busy() {
+        return retryLater("the resource is busy with another request: retry", 1);
+    }
+
+    private static Response retryLater(String why, int seconds) {
         return Response.fromResponse(toResponse(503, "service_unavailable", "Service Unavailable",
-                List.of(new FieldError("request", "the resource is busy with another request: retry")))).header("Retry-After", "1").build();
+                List.of(new FieldError("request", why)))).header("Retry-After", String.valueOf(seconds)).build();
     }
 
     /**
@@ -197,8 +201,7 @@ public class ErrorMappers {
     public Response unexpected(Throwable e) {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            return Response.fromResponse(toResponse(503, "service_unavailable", "Service Unavailable",
-                    List.of(new FieldError("request", "the database is unavailable for a moment: retry")))).header("Retry-After", "5").build();
+            return retryLater("the database is unavailable for a moment: retry", 5);
         }
         LOG.error("Unexpected failure", e);
         return toResponse(500, "internal_error", "Internal Error", null);
