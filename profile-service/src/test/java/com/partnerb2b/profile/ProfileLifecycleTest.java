@@ -14,8 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +132,67 @@ class ProfileLifecycleTest {
                 .body("error.details[0].field", equalTo("createdAfter"));
         own.request().get("/api/v1/profiles/?limit=500").then().statusCode(400);
         own.request().get("/api/v1/profiles/").then().body("data.status", everyItem(not(nullValue())));
+    }
+
+    @Test
+    void list_totals_follow_concurrent_creations_submissions_changes_and_deletions() throws Exception {
+        ProfileApi own = new ProfileApi();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Long> pks = new ArrayList<>();
+        try {
+            List<Future<Long>> creations = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                creations.add(callers.submit(own::createValid));
+            }
+            for (Future<Long> creation : creations) {
+                pks.add(creation.get());
+            }
+        } finally {
+            callers.shutdown();
+        }
+        assertTotals(own, 24, 24, 0);
+
+        for (long pk : pks.subList(0, 6)) {
+            own.submit(pk).statusCode(200);
+        }
+        own.submit(pks.get(0)).statusCode(200); // again: no change
+        assertTotals(own, 24, 18, 6);
+
+        own.request().contentType(ContentType.JSON).body(Map.of("attributes", Map.of("children_number", 2)))
+                .patch("/api/v1/profiles/" + pks.get(1) + "/").then().statusCode(200).body("data.status", equalTo("draft"));
+        assertTotals(own, 24, 19, 5);
+
+        own.request().delete("/api/v1/profiles/" + pks.get(2) + "/").then().statusCode(200);
+        own.request().delete("/api/v1/profiles/" + pks.get(10) + "/").then().statusCode(200);
+        own.request().delete("/api/v1/profiles/" + pks.get(10) + "/").then().statusCode(404);
+        assertTotals(own, 22, 18, 4);
+        assertEquals(22, countOf(own, null));
+        assertEquals(18, countOf(own, "draft"));
+        // another partner's profiles and totals are its own
+        new ProfileApi().request().get("/api/v1/profiles/").then().statusCode(200).body("meta.total", equalTo(0));
+    }
+
+    private static void assertTotals(ProfileApi partner, int all, int drafts, int complete) {
+        partner.request().get("/api/v1/profiles/?limit=5").then().statusCode(200)
+                .body("meta.total", equalTo(all)).body("meta.total_pages", equalTo((all + 4) / 5));
+        partner.request().get("/api/v1/profiles/?status=draft").then().statusCode(200).body("meta.total", equalTo(drafts));
+        partner.request().get("/api/v1/profiles/?status=complete").then().statusCode(200)
+                .body("meta.total", equalTo(complete)).body("data", hasSize(complete));
+        partner.request().get("/api/v1/profiles/?createdAfter=2000-01-01").then().statusCode(200).body("meta.total", equalTo(all));
+    }
+
+    private static long countOf(ProfileApi partner, String status) throws Exception {
+        try (Connection connection = PostgresTestResource.database().connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM profiles WHERE partner_id = ? AND (?::text IS NULL OR status = ?)")) {
+            statement.setObject(1, partner.partnerId);
+            statement.setString(2, status);
+            statement.setString(3, status);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

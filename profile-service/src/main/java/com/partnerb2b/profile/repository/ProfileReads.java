@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +13,7 @@ import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.reactive.CallersEventLoop;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -41,17 +39,27 @@ public class ProfileReads {
     public record StoredProfile(Profile profile, List<StoredValue> values, List<StoredDocument> documents) {
     }
 
+    // One row per profile, its values as arrays in their order: the client decodes 20 rows for a page
+    // instead of 460 (a profile's columns repeated on each of its values), a third of a list's CPU.
     private static final String COLUMNS = """
             p.id, p.partner_id, p.status, p.external_reference, p.created_at, p.updated_at, p.submitted_at,
-            p.submission_id, p.last_analysis, p.version, v.attribute_id, v.value_text, v.value_cipher, v.key_id""";
+            p.submission_id, p.last_analysis, p.version, v.attribute_ids, v.texts, v.ciphers, v.key_ids""";
 
-    private static final String OWNED = "SELECT " + COLUMNS + """
-             FROM profiles p LEFT JOIN profile_values v ON v.profile_id = p.id
-            WHERE p.id = $1 AND p.partner_id = $2 ORDER BY v.position""";
+    private static final String VALUES = """
+            LEFT JOIN LATERAL (SELECT array_agg(attribute_id ORDER BY position) AS attribute_ids,
+                                      array_agg(value_text ORDER BY position) AS texts,
+                                      array_agg(value_cipher ORDER BY position) AS ciphers,
+                                      array_agg(key_id ORDER BY position) AS key_ids
+                                 FROM profile_values WHERE profile_id = p.id) v ON true""";
+
+    private static final String OWNED = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM documents d WHERE d.profile_id = p.id)"
+            + " FROM profiles p " + VALUES + " WHERE p.id = $1 AND p.partner_id = $2";
 
     private static final String DOCUMENTS = """
             SELECT id, profile_id, attribute_id, partner_id, filename, content_type, size, status, uploaded_at
               FROM documents WHERE profile_id = $1 ORDER BY uploaded_at, id""";
+
+    private static final String COUNTED = "SELECT COALESCE(sum(profiles), 0)::bigint FROM profile_counts WHERE partner_id = $1";
 
     private final Pool pool;
 
@@ -62,23 +70,34 @@ public class ProfileReads {
     /** The partner's profile with its values and documents; null if the partner has no such profile. */
     public Uni<StoredProfile> owned(long id, UUID partnerId) {
         return CallersEventLoop.answer(pool.preparedQuery(OWNED).execute(Tuple.of(id, partnerId)).chain(rows -> {
-            List<StoredProfile> found = profiles(rows);
-            if (found.isEmpty()) {
+            if (rows.size() == 0) {
                 return Uni.createFrom().nullItem();
+            }
+            io.vertx.sqlclient.Row row = rows.iterator().next().getDelegate();
+            StoredProfile profile = profile(row);
+            if (!row.getBoolean(14)) {
+                return Uni.createFrom().item(profile);
             }
             return pool.preparedQuery(DOCUMENTS).execute(Tuple.of(id)).map(documents -> {
                 List<StoredDocument> stored = new ArrayList<>();
-                documents.forEach(row -> stored.add(document(row)));
-                StoredProfile profile = found.get(0);
+                documents.forEach(document -> stored.add(document(document)));
                 return new StoredProfile(profile.profile(), profile.values(), stored);
             });
         }));
     }
 
     public Uni<Long> count(UUID partnerId, ProfileFilter filter) {
-        Where where = where(partnerId, filter);
-        return CallersEventLoop.answer(pool.preparedQuery("SELECT count(*) FROM profiles p WHERE " + where.clause).execute(where.params)
-                .map(rows -> rows.iterator().next().getLong(0)));
+        String sql;
+        Tuple params;
+        if (filter.externalReference() == null && filter.createdAfter() == null && filter.createdBefore() == null) {
+            sql = filter.status() == null ? COUNTED : COUNTED + " AND status = $2";
+            params = filter.status() == null ? Tuple.of(partnerId) : Tuple.of(partnerId, filter.status());
+        } else {
+            Where where = where(partnerId, filter);
+            sql = "SELECT count(*) FROM profiles p WHERE " + where.clause;
+            params = where.params;
+        }
+        return CallersEventLoop.answer(pool.preparedQuery(sql).execute(params).map(rows -> rows.iterator().next().getLong(0)));
     }
 
     /** One page of the partner's profiles, newest first, with their values (no documents). */
@@ -86,40 +105,44 @@ public class ProfileReads {
         Where where = where(partnerId, filter);
         int limit = where.params.size() + 1;
         where.params.addValue(page.limit()).addValue((long) (page.page() - 1) * page.limit());
-        String sql = "WITH page AS (SELECT * FROM profiles p WHERE " + where.clause
-                + " ORDER BY p.created_at DESC, p.id DESC LIMIT $" + limit + " OFFSET $" + (limit + 1) + ") SELECT " + COLUMNS
-                + " FROM page p LEFT JOIN profile_values v ON v.profile_id = p.id ORDER BY p.created_at DESC, p.id DESC, v.position";
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM profiles p WHERE " + where.clause
+                + " ORDER BY p.created_at DESC, p.id DESC LIMIT $" + limit + " OFFSET $" + (limit + 1) + ") p " + VALUES
+                + " ORDER BY p.created_at DESC, p.id DESC";
         return CallersEventLoop.answer(pool.preparedQuery(sql).execute(where.params).map(ProfileReads::profiles));
     }
 
     private static List<StoredProfile> profiles(RowSet<Row> rows) {
-        Map<Long, StoredProfile> found = new LinkedHashMap<>();
+        List<StoredProfile> found = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            StoredProfile profile = found.computeIfAbsent(row.getLong("id"),
-                    id -> new StoredProfile(profile(row), new ArrayList<>(), List.of()));
-            Long attributeId = row.getLong("attribute_id");
-            if (attributeId != null) {
-                Buffer cipher = row.getBuffer("value_cipher");
-                profile.values().add(new StoredValue(attributeId, row.getString("value_text"),
-                        cipher == null ? null : cipher.getBytes(), row.getString("key_id")));
-            }
+            found.add(profile(row.getDelegate()));
         }
-        return new ArrayList<>(found.values());
+        return found;
     }
 
-    private static Profile profile(Row row) {
+    /** A row of {@link #COLUMNS}, by position. */
+    private static StoredProfile profile(io.vertx.sqlclient.Row row) {
         Profile profile = new Profile();
-        profile.id = row.getLong("id");
-        profile.partnerId = row.getUUID("partner_id");
-        profile.status = row.getString("status");
-        profile.externalReference = row.getString("external_reference");
-        profile.createdAt = instant(row.getOffsetDateTime("created_at"));
-        profile.updatedAt = instant(row.getOffsetDateTime("updated_at"));
-        profile.submittedAt = instant(row.getOffsetDateTime("submitted_at"));
-        profile.submissionId = row.getUUID("submission_id");
-        profile.lastAnalysis = row.getString("last_analysis");
-        profile.version = row.getLong("version");
-        return profile;
+        profile.id = row.getLong(0);
+        profile.partnerId = row.getUUID(1);
+        profile.status = row.getString(2);
+        profile.externalReference = row.getString(3);
+        profile.createdAt = instant(row.getOffsetDateTime(4));
+        profile.updatedAt = instant(row.getOffsetDateTime(5));
+        profile.submittedAt = instant(row.getOffsetDateTime(6));
+        profile.submissionId = row.getUUID(7);
+        profile.lastAnalysis = row.getString(8);
+        profile.version = row.getLong(9);
+        Long[] attributeIds = row.getArrayOfLongs(10);
+        List<StoredValue> values = new ArrayList<>(attributeIds == null ? 0 : attributeIds.length);
+        if (attributeIds != null) {
+            String[] texts = row.getArrayOfStrings(11);
+            Buffer[] ciphers = row.getArrayOfBuffers(12);
+            String[] keyIds = row.getArrayOfStrings(13);
+            for (int i = 0; i < attributeIds.length; i++) {
+                values.add(new StoredValue(attributeIds[i], texts[i], ciphers[i] == null ? null : ciphers[i].getBytes(), keyIds[i]));
+            }
+        }
+        return new StoredProfile(profile, values, List.of());
     }
 
     private static StoredDocument document(Row row) {
