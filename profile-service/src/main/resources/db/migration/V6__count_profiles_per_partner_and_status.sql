@@ -10,6 +10,10 @@ CREATE TABLE profile_counts (
     PRIMARY KEY (partner_id, status, shard)
 );
 
+-- Replicas still on the previous version may write while this runs: held until the trigger exists,
+-- so that no profile is written between the backfill and the first count the trigger keeps.
+LOCK TABLE profiles IN SHARE ROW EXCLUSIVE MODE;
+
 INSERT INTO profile_counts (partner_id, status, shard, profiles)
 SELECT partner_id, status, id % 16, count(*) FROM profiles GROUP BY 1, 2, 3;
 

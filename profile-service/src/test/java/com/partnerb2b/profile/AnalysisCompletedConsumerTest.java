@@ -72,6 +72,9 @@ class AnalysisCompletedConsumerTest {
                 .body("data.last_analyse.details.affordability.monthlyInstalment", equalTo(452.31f))
                 .body("data.last_analyse.details.missingInputs", Matchers.contains("savings_amount"))
                 .body("data.last_analyse.details.failureReason", nullValue()));
+        // the list's totals by status follow complete -> analyzed
+        partner.request().get("/api/v1/profiles/?status=analyzed").then().statusCode(200).body("meta.total", equalTo(1));
+        partner.request().get("/api/v1/profiles/?status=complete").then().statusCode(200).body("meta.total", equalTo(0));
         long version = rowVersion(pk);
 
         // The same event again, identical (a redelivery) and with other content under the same id:

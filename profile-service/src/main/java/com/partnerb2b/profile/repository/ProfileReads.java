@@ -46,10 +46,10 @@ public class ProfileReads {
             p.submission_id, p.last_analysis, p.version, v.attribute_ids, v.texts, v.ciphers, v.key_ids""";
 
     private static final String VALUES = """
-            LEFT JOIN LATERAL (SELECT array_agg(attribute_id ORDER BY position) AS attribute_ids,
-                                      array_agg(value_text ORDER BY position) AS texts,
-                                      array_agg(value_cipher ORDER BY position) AS ciphers,
-                                      array_agg(key_id ORDER BY position) AS key_ids
+            LEFT JOIN LATERAL (SELECT array_agg(attribute_id ORDER BY position, id) AS attribute_ids,
+                                      array_agg(value_text ORDER BY position, id) AS texts,
+                                      array_agg(value_cipher ORDER BY position, id) AS ciphers,
+                                      array_agg(key_id ORDER BY position, id) AS key_ids
                                  FROM profile_values WHERE profile_id = p.id) v ON true""";
 
     private static final String OWNED = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM documents d WHERE d.profile_id = p.id)"
@@ -89,7 +89,7 @@ public class ProfileReads {
     public Uni<Long> count(UUID partnerId, ProfileFilter filter) {
         String sql;
         Tuple params;
-        if (filter.externalReference() == null && filter.createdAfter() == null && filter.createdBefore() == null) {
+        if (filter.atMostStatus()) {
             sql = filter.status() == null ? COUNTED : COUNTED + " AND status = $2";
             params = filter.status() == null ? Tuple.of(partnerId) : Tuple.of(partnerId, filter.status());
         } else {
