@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -196,7 +198,7 @@ class FaultInjectionIT {
             long lost = analysisByProfile.values().stream().filter(pk -> !webhookIdsByAnalysis.containsKey(pk)).count();
             long waited = 0;
             for (String consumer : List.of("profile-service", "analysis-service", "webhook-service")) {
-                try (Stream<String> lines = java.nio.file.Files.lines(stack.home.resolve("logs/" + consumer + ".log"))) {
+                try (Stream<String> lines = Files.lines(stack.home.resolve("logs/" + consumer + ".log"))) {
                     waited += lines.filter(line -> line.contains("waits for the database")).count();
                 }
             }
@@ -269,7 +271,7 @@ class FaultInjectionIT {
      * to the log) and waits until {@code backAgain} holds.
      */
     private void stopAndStart(String what, List<ProcessHandle> found, String stopSignal, List<String> prefix, Path log, int seconds,
-            Work meanwhile, java.util.concurrent.Callable<Boolean> backAgain) throws Exception {
+            Work meanwhile, Callable<Boolean> backAgain) throws Exception {
         assertEquals(1, found.size(), what + ": one process found");
         ProcessHandle process = found.get(0);
         List<String> command = new ArrayList<>(prefix);

@@ -182,17 +182,7 @@ class ProfileLifecycleTest {
     }
 
     private static long countOf(ProfileApi partner, String status) throws Exception {
-        try (Connection connection = PostgresTestResource.database().connect();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM profiles WHERE partner_id = ? AND (?::text IS NULL OR status = ?)")) {
-            statement.setObject(1, partner.partnerId);
-            statement.setString(2, status);
-            statement.setString(3, status);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return count("SELECT count(*) FROM profiles WHERE partner_id = ? AND (?::text IS NULL OR status = ?)", partner.partnerId, status, status);
     }
 
     @Test
@@ -217,10 +207,12 @@ class ProfileLifecycleTest {
         partner.request().post("/api/v1/profiles/abc/submit/").then().statusCode(404);
     }
 
-    static long count(String sql, long id) throws Exception {
+    static long count(String sql, Object... params) throws Exception {
         try (Connection connection = PostgresTestResource.database().connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, id);
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
