@@ -71,10 +71,16 @@ final class Partner {
 
     void publish(long profilePk, UUID submissionId, Map<String, Object> values, Instant submittedAt, String eventId)
             throws Exception {
+        TestTopics.send(ProfileSubmitted.TOPIC, String.valueOf(profilePk), event(profilePk, submissionId, values, submittedAt, eventId));
+    }
+
+    /** The profile-submitted event profile-service would publish, as its message. */
+    String event(long profilePk, UUID submissionId, Map<String, Object> values, Instant submittedAt, String eventId)
+            throws Exception {
         ProfileSubmitted data = new ProfileSubmitted(id, profilePk, submissionId, 1L, "CLIENT-" + profilePk, submittedAt, values);
         EventEnvelope envelope = new EventEnvelope("1.0", eventId, "/partnerb2b/profile-service", ProfileSubmitted.TYPE,
                 String.valueOf(profilePk), submittedAt, "application/json", MAPPER.valueToTree(data), null);
-        TestTopics.send(ProfileSubmitted.TOPIC, String.valueOf(profilePk), MAPPER.writeValueAsString(envelope));
+        return MAPPER.writeValueAsString(envelope);
     }
 
     RequestSpecification request() {

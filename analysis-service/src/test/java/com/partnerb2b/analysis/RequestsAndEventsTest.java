@@ -7,11 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.analysis.messaging.ProfileSubmittedConsumer;
 import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.test.TestTokens;
@@ -19,10 +28,14 @@ import com.partnerb2b.platform.test.TestTopics;
 
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 /** Idempotent requests and consumption, the partner's quota, and events the consumer cannot use. */
 @QuarkusTest
 class RequestsAndEventsTest {
+
+    @Inject
+    ProfileSubmittedConsumer consumer;
 
     @Test
     void the_same_idempotency_key_replays_the_first_answer_and_creates_nothing() throws Exception {
@@ -59,6 +72,42 @@ class RequestsAndEventsTest {
         assertEquals(1, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submission));
         assertTrue(TestRows.text("SELECT attributes FROM submissions WHERE submission_id = ?", submission).contains("\"requested_amount\":10000"),
                 "the first delivery's values are kept");
+    }
+
+    /** Two instances handed the same event at once (a rebalance): one keeps it, the other finds it kept; neither fails. */
+    @Test
+    void the_same_event_handled_twice_at_once_is_kept_once() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        UUID submission = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String event = partner.event(pk, submission, Partner.customer(), Instant.now(), eventId);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Void>> handlings = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                handlings.add(instances.submit(() -> consume(event)));
+            }
+            for (Future<Void> handling : handlings) {
+                handling.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdown();
+        }
+        assertEquals(1, TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submission));
+        assertEquals(0, TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", eventId));
+    }
+
+    /** As the messaging connector hands over a message: on a Vert.x context of its own. */
+    private Void consume(String event) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> consumer.consume(event));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     @Test

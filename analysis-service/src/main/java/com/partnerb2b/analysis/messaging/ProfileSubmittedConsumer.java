@@ -50,24 +50,19 @@ public class ProfileSubmittedConsumer {
     }
 
     private Uni<?> keep(ProfileSubmitted data) {
-        return submissions.findById(data.submissionId()).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Submission submission = new Submission();
-            submission.submissionId = data.submissionId();
-            submission.partnerId = data.partnerId();
-            submission.profilePk = data.profilePk();
-            submission.catalogueVersion = data.catalogueVersion();
-            submission.externalReference = data.externalReference();
-            try {
-                submission.attributes = mapper.writeValueAsString(data.attributes());
-            } catch (JsonProcessingException e) {
-                return Uni.createFrom().failure(e);
-            }
-            submission.submittedAt = data.submittedAt();
-            submission.receivedAt = time.now();
-            return submissions.persist(submission);
-        });
+        Submission submission = new Submission();
+        submission.submissionId = data.submissionId();
+        submission.partnerId = data.partnerId();
+        submission.profilePk = data.profilePk();
+        submission.catalogueVersion = data.catalogueVersion();
+        submission.externalReference = data.externalReference();
+        try {
+            submission.attributes = mapper.writeValueAsString(data.attributes());
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        submission.submittedAt = data.submittedAt();
+        submission.receivedAt = time.now();
+        return submissions.keep(submission);
     }
 }

@@ -16,16 +16,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProcessedEvents implements PanacheRepositoryBase<ProcessedEvent, String> {
 
-    /** Runs {@code handling} unless the event was handled before; true if it ran. */
+    /**
+     * Runs {@code handling} unless the event was handled before; true if it ran. The id is recorded
+     * first, in one statement: a concurrent handling of the same event waits on it, then finds it taken.
+     */
     public Uni<Boolean> once(String eventId, Supplier<Uni<?>> handling) {
-        return Panache.withTransaction(() -> findById(eventId).chain(seen -> {
-            if (seen != null) {
-                return Uni.createFrom().item(false);
-            }
-            ProcessedEvent processed = new ProcessedEvent();
-            processed.eventId = eventId;
-            processed.processedAt = Instant.now();
-            return handling.get().chain(() -> persist(processed)).replaceWith(true);
-        }));
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "INSERT INTO processed_events (event_id, processed_at) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING")
+                .setParameter(1, eventId).setParameter(2, Instant.now()).executeUpdate())
+                .chain(recorded -> recorded == 0 ? Uni.createFrom().item(false) : handling.get().replaceWith(true)));
     }
 }

@@ -49,6 +49,6 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return events.persist(event).call(events::notifyRelayOnCommit).replaceWith(envelope);
+        return events.insert(event).call(events::notifyRelayOnCommit).replaceWith(envelope);
     }
 }

@@ -24,6 +24,15 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                         .setParameter("topic", topic).setParameter("key", key).executeUpdate()));
     }
 
+    /** Writes the event in the current transaction (one statement, no entity kept in the session). */
+    public Uni<Void> insert(OutboxEvent event) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "INSERT INTO outbox_events (id, topic, message_key, payload, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, event.id).setParameter(2, event.topic).setParameter(3, event.messageKey)
+                .setParameter(4, event.payload).setParameter(5, event.createdAt)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     /** Notifies the relays on the commit of the current transaction (nothing if it rolls back). */
     public Uni<Void> notifyRelayOnCommit() {
         return Panache.getSession().chain(session -> session
