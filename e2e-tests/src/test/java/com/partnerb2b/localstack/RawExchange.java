@@ -2,16 +2,13 @@ package com.partnerb2b.localstack;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +19,7 @@ import javax.net.ssl.SSLSession;
 /**
  * One HTTP/1.1 exchange on a plain socket, for request targets {@link java.net.http.HttpClient}
  * refuses to send (a space, braces, a bad percent escape): the gateway must answer those too.
+ * Written and read by local-stack's {@link RawHttp}; answered as an {@link HttpResponse} like the others.
  */
 final class RawExchange {
 
@@ -40,50 +38,22 @@ final class RawExchange {
         request.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         byte[] body = request.body() == null ? new byte[0] : request.body();
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
-            return parse(readAll(socket.getInputStream()), request);
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        message.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        message.writeBytes(body);
+        RawHttp.Answer answer;
+        try {
+            answer = RawHttp.exchange(base.getPort(), message.toByteArray(), Duration.ofSeconds(60));
         } catch (IOException e) {
             throw new IllegalStateException("no answer to a raw " + request.method() + " " + request.path(), e);
         }
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = in.read(buffer)) >= 0;) {
-                received.write(buffer, 0, n);
-            }
-        } catch (IOException reset) {
-            if (received.size() == 0) {
-                throw reset;
-            }
+        if (answer.status() < 0) {
+            throw new IllegalStateException("no answer to a raw " + request.method() + " " + request.path() + ", not HTTP: " + answer.raw());
         }
-        return received.toString(StandardCharsets.UTF_8);
-    }
-
-    private static HttpResponse<String> parse(String raw, FuzzRequests.Request request) throws IOException {
-        int headEnd = raw.indexOf("\r\n\r\n");
-        if (!raw.startsWith("HTTP/1.") || headEnd < 0) {
-            throw new IOException("not an HTTP answer: " + raw);
-        }
-        String[] lines = raw.substring(0, headEnd).split("\r\n");
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
-        }
-        int status = Integer.parseInt(lines[0].substring(9, 12));
-        String body = raw.substring(headEnd + 4);
-        if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
-            body = unchunk(body);
-        }
-        return new Answer(status, HttpHeaders.of(headers, (a, b) -> true), body, request);
+        answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        String text = "chunked".equalsIgnoreCase(answer.header("Transfer-Encoding")) ? unchunk(answer.body()) : answer.body();
+        return new Answer(answer.status(), HttpHeaders.of(headers, (a, b) -> true), text, request);
     }
 
     private static String unchunk(String chunked) {

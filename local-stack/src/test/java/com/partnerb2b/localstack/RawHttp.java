@@ -8,13 +8,15 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A request written byte for byte on a socket to 127.0.0.1, so that a test controls the exact target
  * (dot segments, escapes) that usual HTTP clients would rewrite; the answer is read to the end of the
- * connection.
+ * connection. Shared with the end-to-end tests (this module's test jar), which send what
+ * {@link java.net.http.HttpClient} refuses to.
  */
 final class RawHttp {
 
@@ -39,17 +41,22 @@ final class RawHttp {
     }
 
     static Answer exchange(int port, String request) throws IOException {
+        return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), Duration.ofSeconds(15));
+    }
+
+    /** Writes {@code request} (head and body) as given to 127.0.0.1:{@code port}; the answer is read to the connection's end. */
+    static Answer exchange(int port, byte[] request, Duration timeout) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(15_000);
+            socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request);
             out.flush();
-            String raw = readToEnd(socket.getInputStream());
+            String raw = readToEnd(socket.getInputStream(), timeout);
             return parse(raw);
         }
     }
 
-    private static String readToEnd(InputStream in) throws IOException {
+    private static String readToEnd(InputStream in, Duration timeout) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -57,14 +64,14 @@ final class RawHttp {
                 received.write(buffer, 0, n);
             }
         } catch (SocketTimeoutException e) {
-            throw new IOException("No end of answer within 15 s; so far: " + received.toString(StandardCharsets.ISO_8859_1), e);
+            throw new IOException("No end of answer within " + timeout + "; so far: " + received.toString(StandardCharsets.UTF_8), e);
         } catch (IOException reset) {
             // A connection reset after some bytes is an answer too: the caller sees what arrived.
             if (received.size() == 0) {
                 throw reset;
             }
         }
-        return received.toString(StandardCharsets.ISO_8859_1);
+        return received.toString(StandardCharsets.UTF_8);
     }
 
     private static Answer parse(String raw) {
