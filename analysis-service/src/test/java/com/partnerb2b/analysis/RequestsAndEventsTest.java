@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,9 +85,13 @@ class RequestsAndEventsTest {
         String event = partner.event(pk, submission, Partner.customer(), Instant.now(), eventId);
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
+            CyclicBarrier together = new CyclicBarrier(2);
             List<Future<Void>> handlings = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                handlings.add(instances.submit(() -> consume(event)));
+                handlings.add(instances.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return consume(event);
+                }));
             }
             for (Future<Void> handling : handlings) {
                 handling.get(60, TimeUnit.SECONDS);

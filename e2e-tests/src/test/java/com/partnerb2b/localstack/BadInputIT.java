@@ -312,7 +312,7 @@ class BadInputIT {
             try {
                 return RawExchange.send(baseUrl, request, token);
             } catch (IllegalStateException e) {
-                failures.add(describe(request) + " → no answer: " + e.getCause());
+                failures.add(describe(request) + " → " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
                 count(request.endpoint(), 0);
                 return null;
             }

@@ -44,7 +44,10 @@ final class RawHttp {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), Duration.ofSeconds(15));
     }
 
-    /** Writes {@code request} (head and body) as given to 127.0.0.1:{@code port}; the answer is read to the connection's end. */
+    /**
+     * Writes {@code request} (head and body) as given to 127.0.0.1:{@code port} — loopback only, whatever
+     * host the request names; the answer is read to the connection's end.
+     */
     static Answer exchange(int port, byte[] request, Duration timeout) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) timeout.toMillis());
@@ -83,7 +86,9 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).strip().toLowerCase(), lines[i].substring(colon + 1).strip());
+            // A repeated field reads as its values joined (RFC 9110, 5.3): a doubled header stays visible.
+            headers.merge(lines[i].substring(0, colon).strip().toLowerCase(), lines[i].substring(colon + 1).strip(),
+                    (first, next) -> first + ", " + next);
         }
         return new Answer(Integer.parseInt(lines[0].substring(9, 12)), headers, raw.substring(headEnd + 4), raw);
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -30,5 +31,25 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long>
     /** Analyses that count against the partner's quota (all but those that failed on our side). */
     public Uni<Long> countUsed(UUID partnerId) {
         return count("partnerId = ?1 and status <> ?2", partnerId, Analysis.FAILED);
+    }
+
+    /**
+     * Writes the end of an analysis (its status, outcome or failure reason, completion time) in one
+     * statement, only while {@code claimer}'s claim on it holds (same claimer, same attempt): true if
+     * written, false if the claim was lost meanwhile.
+     */
+    public Uni<Boolean> recordEnd(Analysis ended, String claimer) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                UPDATE analyses
+                   SET status = ?1, external_reference = ?2, score = ?3, grade = ?4, probability_of_default = ?5,
+                       decision = ?6, reasons = ?7, affordability = ?8, missing_inputs = ?9, scorecard_version = ?10,
+                       failure_reason = ?11, completed_at = ?12, lease_until = NULL
+                 WHERE id = ?13 AND status = 'processing' AND claimed_by = ?14 AND attempts = ?15""")
+                .setParameter(1, ended.status).setParameter(2, ended.externalReference).setParameter(3, ended.score)
+                .setParameter(4, ended.grade).setParameter(5, ended.probabilityOfDefault).setParameter(6, ended.decision)
+                .setParameter(7, ended.reasons).setParameter(8, ended.affordability).setParameter(9, ended.missingInputs)
+                .setParameter(10, ended.scorecardVersion).setParameter(11, ended.failureReason).setParameter(12, ended.completedAt)
+                .setParameter(13, ended.id).setParameter(14, claimer).setParameter(15, ended.attempts)
+                .executeUpdate()).map(rows -> rows == 1);
     }
 }

@@ -1,7 +1,6 @@
 package com.partnerb2b.analysis.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,16 +58,30 @@ public class AnalysisCompletion {
 
     /** {@code traceparent}: the span that did the work, which the analysis-completed event continues. */
     private Uni<Boolean> finish(Claim claim, String claimer, String traceparent, java.util.function.Consumer<Analysis> result) {
-        return Panache.withTransaction(() -> analyses.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE).chain(analysis -> {
-            if (analysis == null || !Analysis.PROCESSING.equals(analysis.status) || !claimer.equals(analysis.claimedBy)
-                    || analysis.attempts != claim.attempts()) {
-                return Uni.createFrom().item(false);
-            }
-            result.accept(analysis);
-            analysis.leaseUntil = null;
-            analysis.completedAt = time.now();
-            return publisher.append(analysis, traceparent).replaceWith(true);
-        }));
+        // Deferred: an outcome that cannot be written (unserializable JSON) fails this Uni, not the caller's batch.
+        return Uni.createFrom().deferred(() -> {
+            Analysis ended = claimed(claim, claimer);
+            result.accept(ended);
+            ended.completedAt = time.now();
+            return Panache.withTransaction(() -> analyses.recordEnd(ended, claimer).chain(recorded -> recorded
+                    ? publisher.append(ended, traceparent).replaceWith(true)
+                    : Uni.createFrom().item(false)));
+        });
+    }
+
+    /** The analysis as the claim holds it (never loaded: its end is written by one update). */
+    private static Analysis claimed(Claim claim, String claimer) {
+        Analysis analysis = new Analysis();
+        analysis.id = claim.id();
+        analysis.partnerId = claim.partnerId();
+        analysis.profilePk = claim.profilePk();
+        analysis.submissionId = claim.submissionId();
+        analysis.createdAt = claim.createdAt();
+        analysis.attempts = claim.attempts();
+        analysis.claimedBy = claimer;
+        analysis.status = Analysis.PROCESSING;
+        analysis.traceParent = claim.traceParent();
+        return analysis;
     }
 
     private String json(Object value) {
