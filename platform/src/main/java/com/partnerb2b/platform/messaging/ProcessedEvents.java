@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -14,7 +13,7 @@ import io.smallrye.mutiny.Uni;
  * a redelivered event is a no-op.
  */
 @ApplicationScoped
-public class ProcessedEvents implements PanacheRepositoryBase<ProcessedEvent, String> {
+public class ProcessedEvents {
 
     /**
      * Runs {@code handling} unless the event was handled before; true if it ran. The id is recorded
