@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,6 +156,8 @@ final class PartnerApiBench {
         line("| rate (profiles/s) | profiles | webhooks received | lost | duplicates | p50 ms | p99 ms | max ms | request errors |");
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int best = 0;
+        Optional<StackCpu> cpu = StackCpu.find();
+        List<String> cpuRows = new ArrayList<>();
         List<Integer> steps = new ArrayList<>();
         steps.add(-rates.get(0)); // a first step at the lowest rate, not counted: the JIT compilers warm the whole path
         steps.addAll(rates);
@@ -166,6 +169,7 @@ final class PartnerApiBench {
             sink.duplicates.set(0);
             long[] scheduled = new long[count];
             AtomicInteger errors = new AtomicInteger();
+            Map<String, Double> cpuBefore = cpu.map(StackCpu::reading).orElse(Map.of());
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < count; i++) {
                 scheduled[i] = start + i * 1_000_000_000L / rate;
@@ -182,6 +186,8 @@ final class PartnerApiBench {
                         });
             }
             sink.await(profiles);
+            long wallNanos = System.nanoTime() - start;
+            Map<String, Double> cpuAfter = cpu.map(StackCpu::reading).orElse(Map.of());
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Long at = sink.firstReceipt.get(profiles.get(i));
@@ -197,6 +203,9 @@ final class PartnerApiBench {
             }
             line("| %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %d |", rate, count, received, count - received, sink.duplicates.get(),
                     percentile(latencies, 0.50), p99, percentile(latencies, 1.0), errors.get());
+            if (!cpuAfter.isEmpty()) {
+                cpuRows.add(cpuRow(rate, count, cpuBefore, cpuAfter, wallNanos));
+            }
             if (received == count && p99 <= 1000) {
                 best = rate;
             } else {
@@ -207,6 +216,31 @@ final class PartnerApiBench {
         line("Highest rate sustained with p99 ≤ 1 s and nothing lost: **%d profiles/s**. Webhooks whose signature did not verify: %d.",
                 best, sink.badSignatures.get());
         line("");
+        if (!cpuRows.isEmpty()) {
+            line("CPU of the stack per profile, ms, from `/proc`, from the first submit of a step to its last webhook (the bench's own");
+            line("process not included); %s = the JIT compilers' threads in the JVMs (part of the total); busy = the total as a", StackCpu.JIT);
+            line("share of the machine's %d cores over that time.", CORES);
+            line("");
+            line("| rate | %s | total | %s | busy |", String.join(" | ", StackCpu.PROCESSES), StackCpu.JIT);
+            line("|---:|%s---:|---:|---:|", "---:|".repeat(StackCpu.PROCESSES.size()));
+            cpuRows.forEach(row -> line("%s", row));
+            line("");
+        }
+    }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private static String cpuRow(int rate, int profiles, Map<String, Double> before, Map<String, Double> after, long wallNanos) {
+        StringBuilder row = new StringBuilder("| " + rate + " |");
+        double total = 0;
+        for (String process : StackCpu.PROCESSES) {
+            double used = after.getOrDefault(process, 0.0) - before.getOrDefault(process, 0.0);
+            total += used;
+            row.append(String.format(Locale.ROOT, " %.1f |", used / profiles));
+        }
+        double busy = total / (wallNanos / 1e6 * CORES);
+        double jit = after.getOrDefault(StackCpu.JIT, 0.0) - before.getOrDefault(StackCpu.JIT, 0.0);
+        return row.append(String.format(Locale.ROOT, " **%.1f** | %.1f | %.0f %% |", total / profiles, jit / profiles, 100 * busy)).toString();
     }
 
     // --- submit + analysis request, as fast as 16 partners' workers go ----------------------------

@@ -1,0 +1,104 @@
+package com.partnerb2b.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * CPU time of each process of a running {@code ./partnerb2b start}, read from {@code /proc} (Linux), so a
+ * bench can say what one unit of work costs the whole stack between two readings on the same machine.
+ * PostgreSQL is the postmaster, its live backends and the children it has reaped. Empty where
+ * {@code /proc} is not there or the stack is not found.
+ */
+final class StackCpu {
+
+    /** Kernel clock ticks per second: {@code USER_HZ}, 100 on every Linux the stack runs on. */
+    private static final double TICK_MS = 10.0;
+
+    static final List<String> PROCESSES = List.of("auth", "profile", "analysis", "webhook", "gateway", "kafka", "postgres");
+
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+
+    private StackCpu() {
+    }
+
+    static Optional<StackCpu> find() {
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return Optional.empty();
+        }
+        StackCpu cpu = new StackCpu();
+        for (String service : List.of("auth", "profile", "analysis", "webhook")) {
+            cpu.add(service, command -> command.contains(service + "-service/target/quarkus-app/quarkus-run.jar"));
+        }
+        cpu.add("gateway", command -> command.contains("local-stack/target/local-stack.jar"));
+        cpu.add("kafka", command -> command.contains("kafka-server.properties"));
+        cpu.add("postgres", command -> command.matches("(.*/)?postgres -D .*"));
+        return cpu.pids.size() == PROCESSES.size() ? Optional.of(cpu) : Optional.empty();
+    }
+
+    private void add(String name, Predicate<String> command) {
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().filter(command).isPresent())
+                .findFirst()
+                .ifPresent(process -> pids.put(name, process.pid()));
+    }
+
+    /** The JIT compilers' threads of the stack's JVMs, summed, in {@link #reading()}. */
+    static final String JIT = "of which JIT";
+
+    /** Milliseconds of CPU each process has used so far, and {@link #JIT}. */
+    Map<String, Double> reading() {
+        Map<String, Double> used = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            long ticks = ticks(pid, "postgres".equals(name));
+            if ("postgres".equals(name)) {
+                ticks += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children).mapToLong(child -> ticks(child.pid(), false)).sum();
+            }
+            used.put(name, ticks * TICK_MS);
+        });
+        used.put(JIT, pids.entrySet().stream().filter(process -> !"postgres".equals(process.getKey()))
+                .mapToLong(process -> compilerTicks(process.getValue())).sum() * TICK_MS);
+        return used;
+    }
+
+    /** CPU of a JVM's "C1 CompilerThre…" and "C2 CompilerThre…" threads. */
+    private static long compilerTicks(long pid) {
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.filter(thread -> {
+                try {
+                    return Files.readString(thread.resolve("comm")).strip().matches("C\\d CompilerThre.*");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).mapToLong(thread -> ticks(thread.resolve("stat"))).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** utime + stime (+ cutime + cstime: reaped children) from /proc/PID/stat; 0 for a process that is gone. */
+    private static long ticks(long pid, boolean withReapedChildren) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"), withReapedChildren);
+    }
+
+    private static long ticks(Path statFile) {
+        return ticks(statFile, false);
+    }
+
+    private static long ticks(Path statFile, boolean withReapedChildren) {
+        try {
+            String stat = Files.readString(statFile);
+            // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withReapedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
