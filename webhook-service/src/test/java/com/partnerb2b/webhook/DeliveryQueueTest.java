@@ -2,9 +2,11 @@ package com.partnerb2b.webhook;
 
 import static com.partnerb2b.webhook.delivery.LoopbackReceiver.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +21,21 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.test.TestRows;
+import com.partnerb2b.webhook.delivery.AttemptResult;
 import com.partnerb2b.webhook.repository.DeliveryQueue;
+import com.partnerb2b.webhook.service.DeliveryOutcomes;
 import com.partnerb2b.webhook.service.DeliveryWorker;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * The delivery queue shared by instances: a claim is exclusive and takes one delivery per endpoint;
- * deliveries left by an instance that stopped mid-retry leave again when their lease ends; an
- * endpoint failing for the whole failure window is disabled. The worker here runs only when woken.
+ * a success is recorded only while its claim holds; deliveries left by an instance that stopped
+ * mid-retry leave again when their lease ends; an endpoint failing for the whole failure window is
+ * disabled. The worker here runs only when woken.
  */
 @QuarkusTest
 @TestProfile(DeliveryQueueTest.WorkOnlyWhenWoken.class)
@@ -46,6 +52,8 @@ class DeliveryQueueTest {
     DeliveryQueue queue;
     @Inject
     DeliveryWorker worker;
+    @Inject
+    DeliveryOutcomes outcomes;
 
     @Test
     void two_instances_claiming_at_once_never_hold_the_same_delivery_nor_two_of_one_endpoint() throws Exception {
@@ -109,6 +117,39 @@ class DeliveryQueueTest {
                     .until(() -> "disabled".equals(TestRows.text("SELECT status FROM endpoints WHERE id = ?", endpoint)));
             assertTrue(TestRows.text("SELECT disabled_reason FROM endpoints WHERE id = ?", endpoint).startsWith("no successful delivery since"));
         }
+    }
+
+    @Test
+    void a_success_is_recorded_only_while_the_claim_holds_and_ends_the_endpoints_failing_streak() throws Throwable {
+        long endpoint = bareEndpoint("http://receiver.test:1/hooks");
+        TestRows.update("UPDATE endpoints SET failing_since = now() - interval '1 hour', busy_until = now() + interval '1 minute' WHERE id = ?",
+                endpoint);
+        long delivery = delivery(endpoint, "pending", 1, "instance-a", "now() + interval '1 minute'");
+        AttemptResult ok = new AttemptResult(204, null, 15, "", null);
+
+        assertFalse(record(delivery, endpoint, "instance-b", ok), "another instance's claim");
+        assertEquals("pending instance-a", TestRows.text("SELECT status || ' ' || claimed_by FROM deliveries WHERE id = ?", delivery));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NOT NULL AND busy_until IS NOT NULL",
+                endpoint), "the endpoint untouched by a lost claim");
+        assertEquals(0, TestRows.count("SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", delivery));
+
+        assertTrue(record(delivery, endpoint, "instance-a", ok));
+        assertEquals(1, TestRows.count("""
+                SELECT count(*) FROM deliveries WHERE id = ? AND status = 'delivered' AND delivered_at IS NOT NULL
+                   AND claimed_by IS NULL AND lease_until IS NULL AND next_attempt_at IS NULL""", delivery));
+        assertEquals("1 204 15", TestRows.text(
+                "SELECT attempt || ' ' || http_status || ' ' || duration_ms FROM delivery_attempts WHERE delivery_id = ?", delivery));
+        assertEquals(1, TestRows.count("""
+                SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NULL AND busy_until IS NULL
+                   AND last_success_at IS NOT NULL""", endpoint), "free again, its failing streak over");
+
+        assertFalse(record(delivery, endpoint, "instance-a", ok), "the same outcome twice");
+        assertEquals(1, TestRows.count("SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", delivery));
+    }
+
+    private boolean record(long delivery, long endpoint, String claimer, AttemptResult result) throws Throwable {
+        DeliveryQueue.Claim claim = new DeliveryQueue.Claim(delivery, 1, null, null, endpoint, null, null, null, null, null, null, null, null);
+        return VertxContextSupport.subscribeAndAwait(() -> outcomes.record(claim, claimer, Instant.now(), result));
     }
 
     private static List<DeliveryQueue.Claim> concat(List<DeliveryQueue.Claim> a, List<DeliveryQueue.Claim> b) {

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.partnerb2b.platform.reactive.NativeStatements;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -39,17 +40,14 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long>
      * written, false if the claim was lost meanwhile.
      */
     public Uni<Boolean> recordEnd(Analysis ended, String claimer) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return NativeStatements.execute("""
                 UPDATE analyses
                    SET status = ?1, external_reference = ?2, score = ?3, grade = ?4, probability_of_default = ?5,
                        decision = ?6, reasons = ?7, affordability = ?8, missing_inputs = ?9, scorecard_version = ?10,
                        failure_reason = ?11, completed_at = ?12, lease_until = NULL
-                 WHERE id = ?13 AND status = 'processing' AND claimed_by = ?14 AND attempts = ?15""")
-                .setParameter(1, ended.status).setParameter(2, ended.externalReference).setParameter(3, ended.score)
-                .setParameter(4, ended.grade).setParameter(5, ended.probabilityOfDefault).setParameter(6, ended.decision)
-                .setParameter(7, ended.reasons).setParameter(8, ended.affordability).setParameter(9, ended.missingInputs)
-                .setParameter(10, ended.scorecardVersion).setParameter(11, ended.failureReason).setParameter(12, ended.completedAt)
-                .setParameter(13, ended.id).setParameter(14, claimer).setParameter(15, ended.attempts)
-                .executeUpdate()).map(rows -> rows == 1);
+                 WHERE id = ?13 AND status = 'processing' AND claimed_by = ?14 AND attempts = ?15""",
+                ended.status, ended.externalReference, ended.score, ended.grade, ended.probabilityOfDefault, ended.decision,
+                ended.reasons, ended.affordability, ended.missingInputs, ended.scorecardVersion, ended.failureReason,
+                ended.completedAt, ended.id, claimer, ended.attempts).map(rows -> rows == 1);
     }
 }

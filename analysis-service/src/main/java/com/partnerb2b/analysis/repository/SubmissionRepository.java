@@ -4,7 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.partnerb2b.platform.reactive.NativeStatements;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -19,14 +20,11 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
 
     /** Keeps a submission; one already kept (the same event again) is left as it is. */
     public Uni<Void> keep(Submission submission) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return NativeStatements.execute("""
                 INSERT INTO submissions (submission_id, partner_id, profile_pk, catalogue_version, external_reference,
                                          attributes, submitted_at, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (submission_id) DO NOTHING""")
-                .setParameter(1, submission.submissionId).setParameter(2, submission.partnerId)
-                .setParameter(3, submission.profilePk).setParameter(4, submission.catalogueVersion)
-                .setParameter(5, submission.externalReference).setParameter(6, submission.attributes)
-                .setParameter(7, submission.submittedAt).setParameter(8, submission.receivedAt)
-                .executeUpdate()).replaceWithVoid();
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (submission_id) DO NOTHING""",
+                submission.submissionId, submission.partnerId, submission.profilePk, submission.catalogueVersion,
+                submission.externalReference, submission.attributes, submission.submittedAt, submission.receivedAt).replaceWithVoid();
     }
 }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.partnerb2b.platform.reactive.NativeStatements;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -18,10 +19,9 @@ public class RevokedRefreshTokenRepository implements PanacheRepositoryBase<Revo
 
     /** Records the revocation; revoking the same token twice, even at the same time, is not an error. */
     public Uni<Void> remember(UUID jti, String subject, Instant expiresAt, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "INSERT INTO revoked_refresh_tokens (jti, subject, expires_at, revoked_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (jti) DO NOTHING")
-                .setParameter(1, jti).setParameter(2, subject).setParameter(3, expiresAt).setParameter(4, now)
-                .executeUpdate()).replaceWithVoid();
+        return NativeStatements.execute(
+                "INSERT INTO revoked_refresh_tokens (jti, subject, expires_at, revoked_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (jti) DO NOTHING",
+                jti, subject, expiresAt, now).replaceWithVoid();
     }
 
     public Uni<Long> deleteExpired(Instant now) {

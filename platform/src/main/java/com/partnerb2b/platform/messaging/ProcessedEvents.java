@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.reactive.NativeStatements;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -20,9 +22,8 @@ public class ProcessedEvents {
      * first, in one statement: a concurrent handling of the same event waits on it, then finds it taken.
      */
     public Uni<Boolean> once(String eventId, Supplier<Uni<?>> handling) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "INSERT INTO processed_events (event_id, processed_at) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING")
-                .setParameter(1, eventId).setParameter(2, Instant.now()).executeUpdate())
+        return Panache.withTransaction(() -> NativeStatements.execute(
+                "INSERT INTO processed_events (event_id, processed_at) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING", eventId, Instant.now())
                 .chain(recorded -> recorded == 0 ? Uni.createFrom().item(false) : handling.get().replaceWith(true)));
     }
 }

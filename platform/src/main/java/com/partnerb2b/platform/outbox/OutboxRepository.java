@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.reactive.NativeStatements;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +28,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
 
     /** Writes the event in the current transaction (one statement, no entity kept in the session). */
     public Uni<Void> insert(OutboxEvent event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "INSERT INTO outbox_events (id, topic, message_key, payload, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, event.id).setParameter(2, event.topic).setParameter(3, event.messageKey)
-                .setParameter(4, event.payload).setParameter(5, event.createdAt)
-                .executeUpdate()).replaceWithVoid();
+        return NativeStatements.execute("INSERT INTO outbox_events (id, topic, message_key, payload, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                event.id, event.topic, event.messageKey, event.payload, event.createdAt).replaceWithVoid();
     }
 
     /** Notifies the relays on the commit of the current transaction (nothing if it rolls back). */

@@ -6,6 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import com.partnerb2b.platform.reactive.NativeStatements;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +16,20 @@ import io.smallrye.mutiny.Uni;
 public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
 
     private static final String WITH_VALUES = "select distinct p from Profile p left join fetch p.values v left join fetch v.attribute ";
+
+    /**
+     * Shows an analysis as the profile's latest (and marks a complete profile {@code analyzed} when
+     * {@code completed}) — only if the profile is the partner's and still on that submission. One
+     * fenced update, the optimistic-lock version bumped like any change; false when nothing matched.
+     */
+    public Uni<Boolean> showAnalysis(long id, UUID partnerId, UUID submissionId, String lastAnalysis, boolean completed) {
+        return NativeStatements.execute("""
+                UPDATE profiles SET last_analysis = ?1, version = version + 1,
+                       status = CASE WHEN status = ?2 THEN ?3 ELSE status END
+                 WHERE id = ?4 AND partner_id = ?5 AND submission_id = ?6""",
+                lastAnalysis, Profile.COMPLETE, completed ? Profile.ANALYZED : Profile.COMPLETE, id, partnerId, submissionId)
+                .map(rows -> rows == 1);
+    }
 
     /** The profile if it belongs to this partner; another partner's profile is simply not found. */
     public Uni<Profile> findOwned(Long id, UUID partnerId) {

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnerb2b.platform.events.AnalysisCompleted;
-import com.partnerb2b.profile.repository.Profile;
 import com.partnerb2b.profile.repository.ProfileRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -37,27 +36,13 @@ public class ProfileAnalysisService {
     /** True if the analysis is now the profile's latest; false if it was ignored. */
     @WithTransaction
     public Uni<Boolean> record(AnalysisCompleted analysis) {
-        return profiles.findById(analysis.profilePk()).map(profile -> {
-            if (profile == null) {
-                LOG.infof("Ignoring analysis %d: profile %d does not exist (erased)", analysis.analysisPk(), analysis.profilePk());
-                return false;
-            }
-            if (!profile.partnerId.equals(analysis.partnerId())) {
-                LOG.infof("Ignoring analysis %d: profile %d is not partner %s's", analysis.analysisPk(), profile.id,
-                        analysis.partnerId());
-                return false;
-            }
-            if (!analysis.submissionId().equals(profile.submissionId)) {
-                LOG.infof("Ignoring analysis %d of profile %d: computed on submission %s, the current one is %s",
-                        analysis.analysisPk(), profile.id, analysis.submissionId(), profile.submissionId);
-                return false;
-            }
-            profile.lastAnalysis = lastAnalyse(analysis).toString();
-            if (AnalysisCompleted.COMPLETED.equals(analysis.status()) && Profile.COMPLETE.equals(profile.status)) {
-                profile.status = Profile.ANALYZED;
-            }
-            return true;
-        });
+        return profiles.showAnalysis(analysis.profilePk(), analysis.partnerId(), analysis.submissionId(), lastAnalyse(analysis).toString(),
+                AnalysisCompleted.COMPLETED.equals(analysis.status())).invoke(shown -> {
+                    if (!shown) {
+                        LOG.infof("Ignoring analysis %d: profile %d is erased, not partner %s's, or no longer on submission %s",
+                                analysis.analysisPk(), analysis.profilePk(), analysis.partnerId(), analysis.submissionId());
+                    }
+                });
     }
 
     /**

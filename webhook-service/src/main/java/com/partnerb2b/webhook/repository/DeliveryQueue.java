@@ -3,10 +3,14 @@ package com.partnerb2b.webhook.repository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.partnerb2b.webhook.delivery.AttemptResult;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -55,6 +59,19 @@ public class DeliveryQueue {
             RETURNING d.id, d.attempts, d.webhook_id, d.payload, d.endpoint_id, d.partner_id, e.url, e.secret_cipher, e.secret_key_id,
                       e.previous_secret_cipher, e.previous_secret_key_id, e.previous_secret_until, d.trace_parent""";
 
+    // The endpoint first, then the delivery: the order an endpoint's deletion locks them in.
+    private static final String ENDPOINT_DELIVERED = """
+            UPDATE endpoints SET busy_until = NULL, last_success_at = $2, failing_since = NULL WHERE id = $1""";
+
+    private static final String DELIVERED = """
+            WITH delivered AS (
+                UPDATE deliveries
+                   SET status = 'delivered', delivered_at = $4, next_attempt_at = NULL, lease_until = NULL, claimed_by = NULL
+                 WHERE id = $1 AND status = 'pending' AND claimed_by = $2 AND attempts = $3
+             RETURNING id, attempts)
+            INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, http_status, error, duration_ms, response_excerpt)
+            SELECT id, attempts, $5::timestamptz, $6::integer, $7::text, $8::bigint, $9::text FROM delivered""";
+
     private final Pool pool;
 
     public DeliveryQueue(Pool pool) {
@@ -73,6 +90,37 @@ public class DeliveryQueue {
             }
             return claims;
         });
+    }
+
+    /**
+     * A claimed delivery was answered 2xx: delivered, its attempt logged, its endpoint free again with its
+     * failing streak cleared — in one transaction, and only while the claim holds (same claimer, same
+     * attempt number). False, with nothing written, when the claim was lost or the endpoint deleted.
+     */
+    public Uni<Boolean> delivered(Claim claim, String claimer, Instant now, Instant attemptedAt, AttemptResult result) {
+        return pool.withTransaction(connection -> connection.preparedQuery(ENDPOINT_DELIVERED)
+                .execute(Tuple.of(claim.endpointId(), utc(now)))
+                .chain(endpoint -> endpoint.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : connection.preparedQuery(DELIVERED)
+                                .execute(Tuple.from(Arrays.asList(claim.id(), claimer, claim.attempts(), utc(now), utc(attemptedAt),
+                                        result.httpStatus(), result.error(), result.durationMillis(), result.responseExcerpt())))
+                                .invoke(rows -> {
+                                    if (rows.rowCount() == 0) {
+                                        throw new ClaimLost(); // rolls the endpoint's update back
+                                    }
+                                })
+                                .replaceWith(true)))
+                .onFailure(ClaimLost.class).recoverWithItem(false);
+    }
+
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static byte[] bytes(Row row, String column) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.reactive.NativeStatements;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -17,6 +19,19 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
 
     /** A filter on an endpoint's deliveries; null fields are not filtered on. */
     public record Filter(String status, Instant createdAfter, Instant createdBefore) {
+    }
+
+    /**
+     * Adds the delivery for its partner's endpoint, found by the insert itself (one statement, no
+     * entity loaded); 0 when the partner has no endpoint.
+     */
+    public Uni<Integer> addForEndpointOfPartner(Delivery delivery) {
+        return NativeStatements.execute("""
+                INSERT INTO deliveries (webhook_id, endpoint_id, partner_id, event_type, analysis_pk, profile_pk, payload,
+                                        status, attempts, next_attempt_at, created_at, trace_parent)
+                SELECT ?1, id, partner_id, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9 FROM endpoints WHERE partner_id = ?10""",
+                delivery.webhookId, delivery.eventType, delivery.analysisPk, delivery.profilePk, delivery.payload, delivery.status,
+                delivery.nextAttemptAt, delivery.createdAt, delivery.traceParent, delivery.partnerId);
     }
 
     public Uni<Delivery> owned(UUID partnerId, long id) {

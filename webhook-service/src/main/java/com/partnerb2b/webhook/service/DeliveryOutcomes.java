@@ -15,6 +15,7 @@ import com.partnerb2b.webhook.delivery.RetrySchedule;
 import com.partnerb2b.webhook.repository.Delivery;
 import com.partnerb2b.webhook.repository.DeliveryAttempt;
 import com.partnerb2b.webhook.repository.DeliveryAttemptRepository;
+import com.partnerb2b.webhook.repository.DeliveryQueue;
 import com.partnerb2b.webhook.repository.DeliveryQueue.Claim;
 import com.partnerb2b.webhook.repository.DeliveryRepository;
 import com.partnerb2b.webhook.repository.Endpoint;
@@ -30,13 +31,15 @@ import io.smallrye.mutiny.Uni;
  * same attempt number): the attempt's log row; then delivered, or the next attempt on the schedule
  * (honouring Retry-After), or failed after the last one. The endpoint's health follows: a success
  * clears its failing streak; a 410 Gone, or failing without a single success for the failure window,
- * disables it.
+ * disables it. A success, the common case, is two statements through the queue; a failure goes
+ * through the entities, its rules being more than an update can say.
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
+    private final DeliveryQueue queue;
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
     private final EndpointRepository endpoints;
@@ -45,8 +48,9 @@ public class DeliveryOutcomes {
     private final TimeSource time;
     private final MeterRegistry registry;
 
-    public DeliveryOutcomes(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, EndpointRepository endpoints,
-            RetrySchedule schedule, WebhookConfig config, TimeSource time, MeterRegistry registry) {
+    public DeliveryOutcomes(DeliveryQueue queue, DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
+            EndpointRepository endpoints, RetrySchedule schedule, WebhookConfig config, TimeSource time, MeterRegistry registry) {
+        this.queue = queue;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.endpoints = endpoints;
@@ -58,8 +62,22 @@ public class DeliveryOutcomes {
 
     /** True if recorded; false if the claim was lost meanwhile (another instance took the delivery over). */
     public Uni<Boolean> record(Claim claim, String claimer, Instant attemptedAt, AttemptResult result) {
+        Uni<Boolean> recorded = result.delivered() ? queue.delivered(claim, claimer, time.now(), attemptedAt, result)
+                : Panache.withTransaction(() -> recordFailure(claim, claimer, attemptedAt, result));
+        return recorded.invoke(done -> {
+            if (done) {
+                Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", result.delivered() ? "delivered" : "failed")
+                        .register(registry).increment();
+                if (result.delivered()) {
+                    finished(Delivery.DELIVERED);
+                }
+            }
+        });
+    }
+
+    private Uni<Boolean> recordFailure(Claim claim, String claimer, Instant attemptedAt, AttemptResult result) {
         // The endpoint first, then the delivery: the order an endpoint's deletion locks them in.
-        return Panache.withTransaction(() -> endpoints.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE)
+        return endpoints.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(endpoint -> endpoint == null ? Uni.createFrom().item(false)
                         : deliveries.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE).chain(delivery -> {
                             if (delivery == null || !Delivery.PENDING.equals(delivery.status) || !claimer.equals(delivery.claimedBy)
@@ -67,31 +85,16 @@ public class DeliveryOutcomes {
                                 return Uni.createFrom().item(false);
                             }
                             return attempts.persist(attempt(delivery, attemptedAt, result))
-                                    .invoke(() -> apply(delivery, endpoint, result))
+                                    .invoke(() -> failed(delivery, endpoint, result))
                                     .replaceWith(true);
-                        })))
-                .invoke(recorded -> {
-                    if (recorded) {
-                        Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", result.delivered() ? "delivered" : "failed")
-                                .register(registry).increment();
-                    }
-                });
+                        }));
     }
 
-    private void apply(Delivery delivery, Endpoint endpoint, AttemptResult result) {
+    private void failed(Delivery delivery, Endpoint endpoint, AttemptResult result) {
         Instant now = time.now();
         delivery.leaseUntil = null;
         delivery.claimedBy = null;
         endpoint.busyUntil = null;
-        if (result.delivered()) {
-            delivery.status = Delivery.DELIVERED;
-            finished(Delivery.DELIVERED);
-            delivery.deliveredAt = now;
-            delivery.nextAttemptAt = null;
-            endpoint.lastSuccessAt = now;
-            endpoint.failingSince = null;
-            return;
-        }
         if (endpoint.failingSince == null) {
             endpoint.failingSince = now;
         }

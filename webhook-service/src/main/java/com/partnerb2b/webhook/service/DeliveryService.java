@@ -50,25 +50,19 @@ public class DeliveryService {
     }
 
     /** In the consuming transaction: a delivery if the partner has an endpoint (enabled or not: a disabled one gets it when enabled). */
-    public Uni<Delivery> fromEvent(EventEnvelope event, AnalysisCompleted analysis) {
-        return endpoints.ofPartner(analysis.partnerId()).chain(endpoint -> {
-            if (endpoint == null) {
-                return Uni.createFrom().nullItem();
-            }
-            Delivery delivery = new Delivery();
-            delivery.webhookId = "msg_" + event.id();
-            delivery.endpointId = endpoint.id;
-            delivery.partnerId = analysis.partnerId();
-            delivery.eventType = WebhookPayloads.typeOf(analysis);
-            delivery.analysisPk = analysis.analysisPk();
-            delivery.profilePk = analysis.profilePk();
-            delivery.payload = payloads.analysis(analysis, event.time() == null ? time.now() : event.time());
-            delivery.status = Delivery.PENDING;
-            delivery.createdAt = time.now();
-            delivery.nextAttemptAt = delivery.createdAt;
-            delivery.traceParent = event.traceparent();
-            return deliveries.persist(delivery);
-        });
+    public Uni<Void> fromEvent(EventEnvelope event, AnalysisCompleted analysis) {
+        Delivery delivery = new Delivery();
+        delivery.webhookId = "msg_" + event.id();
+        delivery.partnerId = analysis.partnerId();
+        delivery.eventType = WebhookPayloads.typeOf(analysis);
+        delivery.analysisPk = analysis.analysisPk();
+        delivery.profilePk = analysis.profilePk();
+        delivery.payload = payloads.analysis(analysis, event.time() == null ? time.now() : event.time());
+        delivery.status = Delivery.PENDING;
+        delivery.createdAt = time.now();
+        delivery.nextAttemptAt = delivery.createdAt;
+        delivery.traceParent = event.traceparent();
+        return deliveries.addForEndpointOfPartner(delivery).replaceWithVoid();
     }
 
     @WithSession
