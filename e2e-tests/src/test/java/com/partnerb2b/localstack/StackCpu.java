@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * CPU time of each process of a running {@code ./partnerb2b start}, read from {@code /proc} (Linux), so a
  * bench can say what one unit of work costs the whole stack between two readings on the same machine.
  * PostgreSQL is the postmaster, its live backends and the children it has reaped. Empty where
- * {@code /proc} is not there or the stack is not found.
+ * {@code /proc} is not there, or a process of the stack is not found or found twice.
  */
 final class StackCpu {
 
@@ -37,18 +37,26 @@ final class StackCpu {
         }
         cpu.add("gateway", command -> command.contains("local-stack/target/local-stack.jar"));
         cpu.add("kafka", command -> command.contains("kafka-server.properties"));
-        cpu.add("postgres", command -> command.matches("(.*/)?postgres -D .*"));
+        // The local stack's own server: its data folder is <home>/postgres-data.
+        cpu.add("postgres", command -> command.matches("(.*/)?postgres -D \\S*/postgres-data( .*)?"));
         return cpu.pids.size() == PROCESSES.size() ? Optional.of(cpu) : Optional.empty();
     }
 
+    /** Only if exactly one process matches: with two stacks running, neither would be measured right. */
     private void add(String name, Predicate<String> command) {
-        ProcessHandle.allProcesses()
+        List<ProcessHandle> matching = ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().filter(command).isPresent())
-                .findFirst()
-                .ifPresent(process -> pids.put(name, process.pid()));
+                .limit(2)
+                .toList();
+        if (matching.size() == 1) {
+            pids.put(name, matching.get(0).pid());
+        }
     }
 
-    /** The JIT compilers' threads of the stack's JVMs, summed, in {@link #reading()}. */
+    /**
+     * The JIT compilers' threads of the stack's JVMs, summed, in {@link #reading()}: a lower bound, since
+     * a JVM ends compiler threads it no longer needs and their CPU leaves the sum (not the process's).
+     */
     static final String JIT = "of which JIT";
 
     /** Milliseconds of CPU each process has used so far, and {@link #JIT}. */

@@ -127,13 +127,16 @@ class DeliveryQueueTest {
         long delivery = delivery(endpoint, "pending", 1, "instance-a", "now() + interval '1 minute'");
         AttemptResult ok = new AttemptResult(204, null, 15, "", null);
 
-        assertFalse(record(delivery, endpoint, "instance-b", ok), "another instance's claim");
+        assertFalse(record(delivery, endpoint, "instance-b", 1, ok), "another instance's claim");
+        TestRows.update("UPDATE deliveries SET attempts = 2 WHERE id = ?", delivery);
+        assertFalse(record(delivery, endpoint, "instance-a", 1, ok), "an earlier attempt of this instance, its lease since taken again");
+        TestRows.update("UPDATE deliveries SET attempts = 1 WHERE id = ?", delivery);
         assertEquals("pending instance-a", TestRows.text("SELECT status || ' ' || claimed_by FROM deliveries WHERE id = ?", delivery));
         assertEquals(1, TestRows.count("SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NOT NULL AND busy_until IS NOT NULL",
                 endpoint), "the endpoint untouched by a lost claim");
         assertEquals(0, TestRows.count("SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", delivery));
 
-        assertTrue(record(delivery, endpoint, "instance-a", ok));
+        assertTrue(record(delivery, endpoint, "instance-a", 1, ok));
         assertEquals(1, TestRows.count("""
                 SELECT count(*) FROM deliveries WHERE id = ? AND status = 'delivered' AND delivered_at IS NOT NULL
                    AND claimed_by IS NULL AND lease_until IS NULL AND next_attempt_at IS NULL""", delivery));
@@ -143,12 +146,13 @@ class DeliveryQueueTest {
                 SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NULL AND busy_until IS NULL
                    AND last_success_at IS NOT NULL""", endpoint), "free again, its failing streak over");
 
-        assertFalse(record(delivery, endpoint, "instance-a", ok), "the same outcome twice");
+        assertFalse(record(delivery, endpoint, "instance-a", 1, ok), "the same outcome twice");
         assertEquals(1, TestRows.count("SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", delivery));
     }
 
-    private boolean record(long delivery, long endpoint, String claimer, AttemptResult result) throws Throwable {
-        DeliveryQueue.Claim claim = new DeliveryQueue.Claim(delivery, 1, null, null, endpoint, null, null, null, null, null, null, null, null);
+    private boolean record(long delivery, long endpoint, String claimer, int attempt, AttemptResult result) throws Throwable {
+        DeliveryQueue.Claim claim = new DeliveryQueue.Claim(delivery, attempt, null, null, endpoint, null, null, null, null, null, null, null,
+                null);
         return VertxContextSupport.subscribeAndAwait(() -> outcomes.record(claim, claimer, Instant.now(), result));
     }
 
