@@ -62,16 +62,16 @@ final class StackCpu {
     /** Milliseconds of CPU each process has used so far, and {@link #JIT}. */
     Map<String, Double> reading() {
         Map<String, Double> used = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> {
-            long ticks = ticks(pid, "postgres".equals(name));
-            if ("postgres".equals(name)) {
-                ticks += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children).mapToLong(child -> ticks(child.pid(), false)).sum();
-            }
-            used.put(name, ticks * TICK_MS);
-        });
+        pids.forEach((name, pid) -> used.put(name, TICK_MS * ("postgres".equals(name) ? postgresTicks(pid) : ticks(stat(pid), false))));
         used.put(JIT, pids.entrySet().stream().filter(process -> !"postgres".equals(process.getKey()))
                 .mapToLong(process -> compilerTicks(process.getValue())).sum() * TICK_MS);
         return used;
+    }
+
+    /** The postmaster with the backends it has reaped, and its live backends. */
+    private static long postgresTicks(long pid) {
+        return ticks(stat(pid), true)
+                + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children).mapToLong(child -> ticks(stat(child.pid()), false)).sum();
     }
 
     /** CPU of a JVM's "C1 CompilerThre…" and "C2 CompilerThre…" threads. */
@@ -83,21 +83,17 @@ final class StackCpu {
                 } catch (IOException e) {
                     return false;
                 }
-            }).mapToLong(thread -> ticks(thread.resolve("stat"))).sum();
+            }).mapToLong(thread -> ticks(thread.resolve("stat"), false)).sum();
         } catch (IOException e) {
             return 0;
         }
     }
 
-    /** utime + stime (+ cutime + cstime: reaped children) from /proc/PID/stat; 0 for a process that is gone. */
-    private static long ticks(long pid, boolean withReapedChildren) {
-        return ticks(Path.of("/proc", Long.toString(pid), "stat"), withReapedChildren);
+    private static Path stat(long pid) {
+        return Path.of("/proc", Long.toString(pid), "stat");
     }
 
-    private static long ticks(Path statFile) {
-        return ticks(statFile, false);
-    }
-
+    /** utime + stime (+ cutime + cstime: reaped children) from a /proc stat file; 0 for a process that is gone. */
     private static long ticks(Path statFile, boolean withReapedChildren) {
         try {
             String stat = Files.readString(statFile);
