@@ -36,13 +36,13 @@ public final class LocalDatabase implements AutoCloseable {
     public static LocalDatabase start(Path home) throws IOException {
         String configuredHost = System.getenv("PARTNERB2B_DB_HOST");
         if (configuredHost != null && !configuredHost.isBlank()) {
-            return new LocalDatabase(configuredHost, Integer.parseInt(env("PARTNERB2B_DB_PORT", "5432")),
-                    env("PARTNERB2B_DB_USER", "postgres"), env("PARTNERB2B_DB_PASSWORD", ""), null);
+            return new LocalDatabase(configuredHost, Integer.parseInt(Settings.env("PARTNERB2B_DB_PORT", "5432")),
+                    Settings.env("PARTNERB2B_DB_USER", "postgres"), Settings.env("PARTNERB2B_DB_PASSWORD", ""), null);
         }
         Path data = home.resolve("postgres-data");
         Path binaries = home.resolve("postgres-bin");
         Files.createDirectories(binaries);
-        int port = Integer.parseInt(env("PARTNERB2B_DB_PORT", "54329"));
+        int port = Integer.parseInt(Settings.env("PARTNERB2B_DB_PORT", "54329"));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -92,10 +92,5 @@ public final class LocalDatabase implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

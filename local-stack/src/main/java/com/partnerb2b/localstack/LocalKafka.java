@@ -44,8 +44,8 @@ public final class LocalKafka implements AutoCloseable {
             kafka.awaitReadyAndCreateTopics(Duration.ofSeconds(30));
             return kafka;
         }
-        int port = Integer.parseInt(env("PARTNERB2B_KAFKA_PORT", "19092"));
-        int controllerPort = Integer.parseInt(env("PARTNERB2B_KAFKA_CONTROLLER_PORT", String.valueOf(port + 1)));
+        int port = Integer.parseInt(Settings.env("PARTNERB2B_KAFKA_PORT", "19092"));
+        int controllerPort = Integer.parseInt(Settings.env("PARTNERB2B_KAFKA_CONTROLLER_PORT", String.valueOf(port + 1)));
         Path data = home.resolve("kafka-data");
         Path config = home.resolve("kafka-server.properties");
         Files.createDirectories(data);
@@ -83,7 +83,8 @@ public final class LocalKafka implements AutoCloseable {
                 throw new IOException("Kafka storage format failed; see " + log);
             }
         }
-        List<String> command = new ArrayList<>(List.of(java, parentWatch, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(java, parentWatch));
+        command.addAll(List.of(Settings.env("PARTNERB2B_KAFKA_JVM_OPTS", "-XX:+UseSerialGC -Xms32m -Xmx512m").split("\\s+")));
         command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
         Process broker = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -161,10 +162,5 @@ public final class LocalKafka implements AutoCloseable {
             id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
         } while (id.startsWith("-"));
         return id;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

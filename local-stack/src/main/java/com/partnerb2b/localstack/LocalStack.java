@@ -50,10 +50,10 @@ public final class LocalStack {
     }
 
     private void start(Path root) throws Exception {
-        Path home = Path.of(env("PARTNERB2B_HOME", root.resolve(".partnerb2b").toString())).toAbsolutePath();
+        Path home = Path.of(Settings.env("PARTNERB2B_HOME", root.resolve(".partnerb2b").toString())).toAbsolutePath();
         Files.createDirectories(home);
-        int gatewayPort = Integer.parseInt(env("PARTNERB2B_PORT", "8080"));
-        String bindHost = env("PARTNERB2B_BIND", "127.0.0.1");
+        int gatewayPort = Integer.parseInt(Settings.env("PARTNERB2B_PORT", "8080"));
+        String bindHost = Settings.env("PARTNERB2B_BIND", "127.0.0.1");
         RouteTable routes = RouteTable.load(root.resolve("deploy/routes.yaml"));
         // A port in use is the usual failed start (a stack already running): said plainly, before anything starts.
         requireFree(gatewayPort, "the gateway", "PARTNERB2B_PORT");
@@ -98,7 +98,7 @@ public final class LocalStack {
             env.put("PARTNERB2B_WEBHOOKS_ALLOW_LOOPBACK", "true");
             env.put("PARTNERB2B_PROFILE_SERVICE_URL", "http://127.0.0.1:" + routes.servicePorts().get("profile-service"));
             List<String> jvmOptions = new ArrayList<>(List.of(parentWatch));
-            jvmOptions.addAll(List.of(env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC").split("\\s+")));
+            jvmOptions.addAll(List.of(Settings.env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC").split("\\s+")));
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
                     home.resolve("logs"), jvmOptions);
             running.push(process);
@@ -192,10 +192,5 @@ public final class LocalStack {
 
     private static void say(String line) {
         System.err.println("[partnerb2b] " + line);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
