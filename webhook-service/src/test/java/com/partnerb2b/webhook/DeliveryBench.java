@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestRows;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -110,6 +111,14 @@ class DeliveryBench {
                             + "delay from publication on analysis-completed to receipt: p50 %d ms, p99 %d ms, max %d ms%n",
                     EVENTS, PARTNERS, seconds, rate, PARTNERS, ceiling, 100 * rate / ceiling,
                     percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1) / 1_000_000);
+            // Which stage sets the pace: the consumer writing deliveries, or the worker sending them.
+            report += TestRows.text("""
+                    SELECT format('stages: deliveries written by the consumer over %s s (%s/s), delivered over %s s from the first write',
+                                  round(extract(epoch FROM max(created_at) - min(created_at))::numeric, 1),
+                                  round(count(*) / greatest(extract(epoch FROM max(created_at) - min(created_at)), 0.001)::numeric),
+                                  round(extract(epoch FROM max(delivered_at) - min(created_at))::numeric, 1))
+                      FROM deliveries WHERE webhook_id = ANY (?)""", (Object) published.keySet().stream()
+                    .filter(id -> !id.equals("msg_" + warmUp)).toArray(String[]::new)) + String.format("%n");
             System.out.print(report);
             String out = System.getProperty("bench.out");
             if (out != null) {

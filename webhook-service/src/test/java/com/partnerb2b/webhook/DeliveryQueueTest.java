@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -32,7 +35,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 
 /**
- * The delivery queue shared by instances: a claim is exclusive and takes one delivery per endpoint;
+ * The delivery queue shared by instances: a claim is exclusive and takes an endpoint's oldest due
+ * deliveries up to its width (one while it fails);
  * a success is recorded only while its claim holds; deliveries left by an instance that stopped
  * mid-retry leave again when their lease ends; an endpoint failing for the whole failure window is
  * disabled. The worker here runs only when woken.
@@ -56,41 +60,58 @@ class DeliveryQueueTest {
     DeliveryOutcomes outcomes;
 
     @Test
-    void two_instances_claiming_at_once_never_hold_the_same_delivery_nor_two_of_one_endpoint() throws Exception {
+    void two_instances_claiming_at_once_never_hold_the_same_delivery_nor_more_of_an_endpoint_than_its_width() throws Exception {
+        int width = 3;
         long[] endpoints = new long[6];
+        Map<Long, List<Long>> created = new HashMap<>();
         for (int i = 0; i < endpoints.length; i++) {
             endpoints[i] = bareEndpoint("http://receiver.test:1/hooks");
-            for (int j = 0; j < 3; j++) {
-                delivery(endpoints[i], "pending", 0, null, "NULL");
+            List<Long> ids = new ArrayList<>();
+            for (int j = 0; j < 5; j++) {
+                ids.add(delivery(endpoints[i], "pending", 0, null, "NULL"));
             }
+            created.put(endpoints[i], ids);
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<List<DeliveryQueue.Claim>> a = pool.submit(() -> queue.claim("instance-a", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)));
-            Future<List<DeliveryQueue.Claim>> b = pool.submit(() -> queue.claim("instance-b", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)));
+            Future<List<DeliveryQueue.Claim>> a = pool.submit(() -> claim("instance-a", width));
+            Future<List<DeliveryQueue.Claim>> b = pool.submit(() -> claim("instance-b", width));
             Set<Long> deliveries = new HashSet<>();
-            Set<Long> endpointsHeld = new HashSet<>();
+            Map<Long, Integer> heldPerEndpoint = new HashMap<>();
             for (DeliveryQueue.Claim claim : concat(a.get(), b.get())) {
                 assertTrue(deliveries.add(claim.id()), "delivery " + claim.id() + " claimed twice");
-                assertTrue(endpointsHeld.add(claim.endpointId()), "two deliveries of endpoint " + claim.endpointId() + " at once");
+                heldPerEndpoint.merge(claim.endpointId(), 1, Integer::sum);
             }
             for (long endpoint : endpoints) {
-                assertTrue(endpointsHeld.contains(endpoint), "each endpoint's oldest delivery is taken");
-                long oldest = TestRows.count("SELECT min(id) FROM deliveries WHERE endpoint_id = ?", endpoint);
-                assertTrue(deliveries.contains(oldest), "in order: the oldest first");
+                assertEquals(width, heldPerEndpoint.get(endpoint), "endpoint " + endpoint + " holds its width, no more");
+                assertTrue(deliveries.containsAll(created.get(endpoint).subList(0, width)), "in order: the oldest first");
             }
-            assertEquals(List.of(), queue.claim("instance-c", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)),
-                    "nothing more while each endpoint has one in flight");
-            // The guard is the endpoint's, not the delivery's: even a delivery whose lease looks over
-            // is not taken while its endpoint is busy.
-            TestRows.update("UPDATE deliveries SET lease_until = now() - interval '1 second' WHERE endpoint_id = ?", endpoints[0]);
-            assertEquals(List.of(), queue.claim("instance-c", Duration.ofMinutes(1), 20).await().atMost(Duration.ofSeconds(10)),
-                    "an endpoint whose delivery is in flight gives nothing more");
-            assertEquals(endpoints.length, TestRows.count("SELECT count(*) FROM endpoints WHERE busy_until > now() AND id = ANY (?)",
-                    (Object) java.util.Arrays.stream(endpoints).boxed().toArray(Long[]::new)));
+            assertEquals(List.of(), claim("instance-c", width), "nothing more while each endpoint has its width in flight");
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void a_lease_that_ran_out_frees_its_place_and_a_failing_endpoint_gets_one_attempt_at_a_time() throws Exception {
+        long healthy = bareEndpoint("http://receiver.test:1/hooks");
+        long failing = bareEndpoint("http://receiver.test:1/hooks");
+        TestRows.update("UPDATE endpoints SET failing_since = now() - interval '1 hour' WHERE id = ?", failing);
+        long leftByStoppedInstance = delivery(healthy, "pending", 4, "stopped-instance", "now() - interval '1 second'");
+        long first = delivery(healthy, "pending", 0, null, "NULL");
+        long second = delivery(healthy, "pending", 0, null, "NULL");
+        delivery(healthy, "pending", 1, "live-instance", "now() + interval '1 minute'");
+        long failingFirst = delivery(failing, "pending", 0, null, "NULL");
+        delivery(failing, "pending", 0, null, "NULL");
+
+        Map<Long, DeliveryQueue.Claim> claims = byId(claim("instance-a", 3));
+        assertEquals(Set.of(leftByStoppedInstance, first, failingFirst), claims.keySet(),
+                "the healthy endpoint's width less the one under a live lease, oldest first; the failing one's oldest alone");
+        assertEquals(5, claims.get(leftByStoppedInstance).attempts(), "a run-out lease is taken over with the next attempt number");
+        assertEquals(List.of(), claim("instance-b", 3), "every endpoint at its width");
+
+        TestRows.update("UPDATE deliveries SET lease_until = now() - interval '1 second' WHERE claimed_by = 'live-instance'");
+        assertEquals(Set.of(second), byId(claim("instance-b", 3)).keySet(), "the lease that ran out frees one place");
     }
 
     @Test
@@ -122,8 +143,7 @@ class DeliveryQueueTest {
     @Test
     void a_success_is_recorded_only_while_the_claim_holds_and_ends_the_endpoints_failing_streak() throws Throwable {
         long endpoint = bareEndpoint("http://receiver.test:1/hooks");
-        TestRows.update("UPDATE endpoints SET failing_since = now() - interval '1 hour', busy_until = now() + interval '1 minute' WHERE id = ?",
-                endpoint);
+        TestRows.update("UPDATE endpoints SET failing_since = now() - interval '1 hour' WHERE id = ?", endpoint);
         long delivery = delivery(endpoint, "pending", 1, "instance-a", "now() + interval '1 minute'");
         AttemptResult ok = new AttemptResult(204, null, 15, "", null);
 
@@ -132,7 +152,7 @@ class DeliveryQueueTest {
         assertFalse(record(delivery, endpoint, "instance-a", 1, ok), "an earlier attempt of this instance, its lease since taken again");
         TestRows.update("UPDATE deliveries SET attempts = 1 WHERE id = ?", delivery);
         assertEquals("pending instance-a", TestRows.text("SELECT status || ' ' || claimed_by FROM deliveries WHERE id = ?", delivery));
-        assertEquals(1, TestRows.count("SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NOT NULL AND busy_until IS NOT NULL",
+        assertEquals(1, TestRows.count("SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NOT NULL",
                 endpoint), "the endpoint untouched by a lost claim");
         assertEquals(0, TestRows.count("SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", delivery));
 
@@ -143,7 +163,7 @@ class DeliveryQueueTest {
         assertEquals("1 204 15", TestRows.text(
                 "SELECT attempt || ' ' || http_status || ' ' || duration_ms FROM delivery_attempts WHERE delivery_id = ?", delivery));
         assertEquals(1, TestRows.count("""
-                SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NULL AND busy_until IS NULL
+                SELECT count(*) FROM endpoints WHERE id = ? AND failing_since IS NULL
                    AND last_success_at IS NOT NULL""", endpoint), "free again, its failing streak over");
 
         assertFalse(record(delivery, endpoint, "instance-a", 1, ok), "the same outcome twice");
@@ -156,8 +176,16 @@ class DeliveryQueueTest {
         return VertxContextSupport.subscribeAndAwait(() -> outcomes.record(claim, claimer, Instant.now(), result));
     }
 
+    private List<DeliveryQueue.Claim> claim(String claimer, int width) {
+        return queue.claim(claimer, Duration.ofMinutes(1), 40, width).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static Map<Long, DeliveryQueue.Claim> byId(List<DeliveryQueue.Claim> claims) {
+        return claims.stream().collect(Collectors.toMap(DeliveryQueue.Claim::id, claim -> claim));
+    }
+
     private static List<DeliveryQueue.Claim> concat(List<DeliveryQueue.Claim> a, List<DeliveryQueue.Claim> b) {
-        List<DeliveryQueue.Claim> all = new java.util.ArrayList<>(a);
+        List<DeliveryQueue.Claim> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

@@ -15,15 +15,17 @@ import com.partnerb2b.webhook.delivery.AttemptResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The deliveries due, shared by every instance. One statement locks active endpoints with nothing in
- * flight ({@code busy_until} past; {@code SKIP LOCKED}, re-checked under the lock), marks them busy,
- * and leases each one's oldest due delivery to the claimer:
- * one delivery at a time per endpoint (so a slow or dead endpoint holds only its own), in the order
- * the analyses completed, never one delivery by two instances; a crashed instance's lease expires.
- * The claim commits at once: no row lock is held across the HTTP call.
+ * The deliveries due, shared by every instance. A claim is one short transaction: it locks the active
+ * endpoints with a delivery due ({@code SKIP LOCKED}: another claimer's endpoints are left to it), then,
+ * seeing every claim committed before the lock, leases each endpoint's oldest due deliveries up to its
+ * width less what it already has in flight — {@code perEndpoint} while it succeeds, one while it fails
+ * (so a dead or hanging endpoint holds one attempt, not many). Never one delivery by two instances;
+ * a crashed instance's lease expires and its deliveries leave again. No lock is held across the HTTP
+ * call. Deliveries of one endpoint leave in the order the analyses completed, up to its width at once.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -34,34 +36,44 @@ public class DeliveryQueue {
             Instant previousSecretUntil, String traceParent) {
     }
 
+    private static final String LOCK_ENDPOINTS = """
+            SELECT e.id, CASE WHEN e.failing_since IS NULL THEN $2 ELSE 1 END AS width
+              FROM endpoints e
+             WHERE e.status = 'active'
+               AND EXISTS (SELECT 1 FROM deliveries d
+                            WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now()
+                              AND (d.lease_until IS NULL OR d.lease_until < now()))
+             ORDER BY e.id
+             LIMIT $1
+               FOR NO KEY UPDATE OF e SKIP LOCKED""";
+
+    // A lease still running is an attempt in flight; the lease re-checked on the row itself as well.
     private static final String CLAIM = """
-            WITH free AS (
-                SELECT e.id FROM endpoints e
-                 WHERE e.status = 'active' AND (e.busy_until IS NULL OR e.busy_until < now())
-                   AND EXISTS (SELECT 1 FROM deliveries d
-                                WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now())
-                 ORDER BY e.id
-                 LIMIT $3
-                   FOR NO KEY UPDATE OF e SKIP LOCKED),
+            WITH locked AS (
+                SELECT * FROM unnest($4::bigint[], $5::integer[]) AS l(endpoint_id, width)),
             next AS (
-                SELECT DISTINCT ON (d.endpoint_id) d.id, d.endpoint_id
-                  FROM deliveries d JOIN free f ON f.id = d.endpoint_id
-                 WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-                   AND (d.lease_until IS NULL OR d.lease_until < now())
-                 ORDER BY d.endpoint_id, d.id),
-            busy AS (
-                UPDATE endpoints e SET busy_until = now() + $2 * interval '1 millisecond'
-                  FROM next n WHERE e.id = n.endpoint_id)
+                SELECT n.id FROM locked l
+                 CROSS JOIN LATERAL (
+                    SELECT d.id FROM deliveries d
+                     WHERE d.endpoint_id = l.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now()
+                       AND (d.lease_until IS NULL OR d.lease_until < now())
+                     ORDER BY d.id
+                     LIMIT greatest(l.width - (SELECT count(*) FROM deliveries f
+                                                WHERE f.endpoint_id = l.endpoint_id AND f.status = 'pending'
+                                                  AND f.lease_until >= now()), 0)) n
+                 ORDER BY n.id
+                 LIMIT $3)
             UPDATE deliveries d
                SET attempts = d.attempts + 1, claimed_by = $1, lease_until = now() + $2 * interval '1 millisecond'
               FROM next n, endpoints e
-             WHERE d.id = n.id AND e.id = d.endpoint_id
+             WHERE d.id = n.id AND e.id = d.endpoint_id AND d.status = 'pending'
+               AND (d.lease_until IS NULL OR d.lease_until < now())
             RETURNING d.id, d.attempts, d.webhook_id, d.payload, d.endpoint_id, d.partner_id, e.url, e.secret_cipher, e.secret_key_id,
                       e.previous_secret_cipher, e.previous_secret_key_id, e.previous_secret_until, d.trace_parent""";
 
     // The endpoint first, then the delivery: the order an endpoint's deletion locks them in.
     private static final String ENDPOINT_DELIVERED = """
-            UPDATE endpoints SET busy_until = NULL, last_success_at = $2, failing_since = NULL WHERE id = $1""";
+            UPDATE endpoints SET last_success_at = $2, failing_since = NULL WHERE id = $1""";
 
     private static final String DELIVERED = """
             WITH delivered AS (
@@ -78,18 +90,39 @@ public class DeliveryQueue {
         this.pool = pool;
     }
 
-    public Uni<List<Claim>> claim(String claimer, Duration lease, int limit) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(claimer, lease.toMillis(), limit)).map(rows -> {
-            List<Claim> claims = new ArrayList<>();
-            for (Row row : rows) {
-                claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getString("webhook_id"),
-                        row.getString("payload"), row.getLong("endpoint_id"), row.getUUID("partner_id"), row.getString("url"),
-                        bytes(row, "secret_cipher"), row.getString("secret_key_id"), bytes(row, "previous_secret_cipher"),
-                        row.getString("previous_secret_key_id"), instant(row, "previous_secret_until"),
-                        row.getString("trace_parent")));
-            }
-            return claims;
-        });
+    /**
+     * At most {@code limit} deliveries, at most {@code perEndpoint} in flight per endpoint (one for an
+     * endpoint that is failing).
+     */
+    public Uni<List<Claim>> claim(String claimer, Duration lease, int limit, int perEndpoint) {
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_ENDPOINTS).execute(Tuple.of(limit, perEndpoint))
+                .chain(locked -> {
+                    if (locked.size() == 0) {
+                        return Uni.createFrom().item(List.<Claim>of());
+                    }
+                    Long[] endpoints = new Long[locked.size()];
+                    Integer[] widths = new Integer[locked.size()];
+                    int i = 0;
+                    for (Row row : locked) {
+                        endpoints[i] = row.getLong("id");
+                        widths[i++] = row.getInteger("width");
+                    }
+                    return connection.preparedQuery(CLAIM)
+                            .execute(Tuple.of(claimer, lease.toMillis(), limit, endpoints, widths))
+                            .map(DeliveryQueue::claims);
+                }));
+    }
+
+    private static List<Claim> claims(RowSet<Row> rows) {
+        List<Claim> claims = new ArrayList<>();
+        for (Row row : rows) {
+            claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getString("webhook_id"),
+                    row.getString("payload"), row.getLong("endpoint_id"), row.getUUID("partner_id"), row.getString("url"),
+                    bytes(row, "secret_cipher"), row.getString("secret_key_id"), bytes(row, "previous_secret_cipher"),
+                    row.getString("previous_secret_key_id"), instant(row, "previous_secret_until"),
+                    row.getString("trace_parent")));
+        }
+        return claims;
     }
 
     /**

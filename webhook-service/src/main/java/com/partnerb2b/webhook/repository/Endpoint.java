@@ -60,10 +60,6 @@ public class Endpoint {
     @Column(name = "failing_since")
     public Instant failingSince;
 
-    /** A delivery of this endpoint is in flight until then (one at a time across instances). */
-    @Column(name = "busy_until")
-    public Instant busyUntil;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -94,7 +94,6 @@ public class DeliveryOutcomes {
         Instant now = time.now();
         delivery.leaseUntil = null;
         delivery.claimedBy = null;
-        endpoint.busyUntil = null;
         if (endpoint.failingSince == null) {
             endpoint.failingSince = now;
         }

@@ -82,7 +82,7 @@ public class DeliveryWorker {
             doneClaiming();
             return;
         }
-        queue.claim(claimer, config.lease(), room).subscribe().with(claims -> {
+        queue.claim(claimer, config.lease(), room, config.perEndpointInFlight()).subscribe().with(claims -> {
             try {
                 for (Claim claim : claims) {
                     inFlight.incrementAndGet();

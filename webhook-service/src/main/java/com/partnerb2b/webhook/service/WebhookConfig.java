@@ -2,6 +2,8 @@ package com.partnerb2b.webhook.service;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -45,9 +47,18 @@ public interface WebhookConfig {
     @WithDefault("PT60S")
     Duration lease();
 
-    /** Attempts in flight at once in one instance (one per endpoint at most). */
+    /** Attempts in flight at once in one instance. */
     @WithDefault("64")
+    @Min(1)
     int maxInFlight();
+
+    /**
+     * Attempts in flight at once to one endpoint, across instances, while it succeeds (one while it
+     * fails). 1 delivers strictly one after another, in order.
+     */
+    @WithDefault("8")
+    @Min(1)
+    int perEndpointInFlight();
 
     @WithDefault("PT1S")
     Duration pollInterval();
