@@ -3,9 +3,12 @@ package com.partnerb2b.webhook;
 import static com.partnerb2b.webhook.delivery.LoopbackReceiver.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** A receiver that hangs holds its own delivery only: another partner's leave meanwhile. */
+/**
+ * A receiver that hangs holds its own deliveries only: another partner's leave meanwhile; and one
+ * endpoint has up to its width of deliveries under way at once, not one after another.
+ */
 @QuarkusTest
 @TestProfile(SlowReceiverTest.LongTimeout.class)
 class SlowReceiverTest {
@@ -25,7 +31,7 @@ class SlowReceiverTest {
     public static class LongTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("partnerb2b.webhooks.request-timeout", "PT30S");
+            return Map.of("partnerb2b.webhooks.request-timeout", "PT30S", "partnerb2b.webhooks.per-endpoint-in-flight", "3");
         }
     }
 
@@ -55,6 +61,35 @@ class SlowReceiverTest {
             release.countDown();
             Awaitility.await().atMost(WebhookPartner.patience()).until(() -> TestRows.count(
                     "SELECT count(*) FROM deliveries WHERE partner_id = ? AND status = 'delivered'", slow.id) == 1);
+        }
+    }
+
+    @Test
+    void one_endpoints_deliveries_are_under_way_together_up_to_its_width() throws Exception {
+        int width = 3;
+        CountDownLatch release = new CountDownLatch(1);
+        LoopbackReceiver.Responder holdUntilReleased = exchange -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status(200, "ok").respond(exchange);
+        };
+        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"), holdUntilReleased)) {
+            partner.configured();
+            Set<String> published = new HashSet<>();
+            for (int i = 0; i < 7; i++) {
+                published.add("msg_" + partner.publishAnalysis());
+            }
+            Awaitility.await().atMost(WebhookPartner.patience()).until(() -> partner.analysisHits().size() == width);
+            assertEquals(width, TestRows.count("SELECT count(*) FROM deliveries WHERE partner_id = ? AND lease_until > now()", partner.id),
+                    "the endpoint's width in flight, the rest waiting");
+            release.countDown();
+            Awaitility.await().atMost(WebhookPartner.patience()).until(() -> TestRows.count(
+                    "SELECT count(*) FROM deliveries WHERE partner_id = ? AND status = 'delivered'", partner.id) == published.size());
+            assertEquals(published, partner.analysisHits().stream().map(h -> h.header("webhook-id")).collect(Collectors.toSet()));
+            assertEquals(published.size(), partner.analysisHits().size(), "each delivered once");
         }
     }
 }

@@ -2,7 +2,10 @@ package com.partnerb2b.webhook.service;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
+import com.partnerb2b.webhook.delivery.WebhookSender;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -54,10 +57,12 @@ public interface WebhookConfig {
 
     /**
      * Attempts in flight at once to one endpoint, across instances, while it succeeds (one while it
-     * fails). 1 delivers strictly one after another, in order.
+     * fails). 1 delivers strictly one after another, in order. At most the sender's connections per
+     * target: an attempt beyond them would wait for a connection inside its own timeout.
      */
     @WithDefault("8")
     @Min(1)
+    @Max(WebhookSender.MAX_CONNECTIONS_PER_TARGET)
     int perEndpointInFlight();
 
     @WithDefault("PT1S")
