@@ -34,8 +34,8 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     public static LocalDatabase start(Path home) throws IOException {
-        String configuredHost = System.getenv("PARTNERB2B_DB_HOST");
-        if (configuredHost != null && !configuredHost.isBlank()) {
+        String configuredHost = Settings.env("PARTNERB2B_DB_HOST", null);
+        if (configuredHost != null) {
             return new LocalDatabase(configuredHost, Integer.parseInt(Settings.env("PARTNERB2B_DB_PORT", "5432")),
                     Settings.env("PARTNERB2B_DB_USER", "postgres"), Settings.env("PARTNERB2B_DB_PASSWORD", ""), null);
         }

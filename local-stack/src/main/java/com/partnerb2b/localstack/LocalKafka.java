@@ -38,8 +38,8 @@ public final class LocalKafka implements AutoCloseable {
 
     /** {@code parentWatch}: the JVM option that ends the broker with the launcher (see ParentWatch). */
     public static LocalKafka start(Path home, Path classpathDir, String parentWatch) throws IOException, InterruptedException {
-        String configured = System.getenv("PARTNERB2B_KAFKA_BOOTSTRAP_SERVERS");
-        if (configured != null && !configured.isBlank()) {
+        String configured = Settings.env("PARTNERB2B_KAFKA_BOOTSTRAP_SERVERS", null);
+        if (configured != null) {
             LocalKafka kafka = new LocalKafka(configured, null);
             kafka.awaitReadyAndCreateTopics(Duration.ofSeconds(30));
             return kafka;
@@ -84,7 +84,7 @@ public final class LocalKafka implements AutoCloseable {
             }
         }
         List<String> command = new ArrayList<>(List.of(java, parentWatch));
-        command.addAll(List.of(Settings.env("PARTNERB2B_KAFKA_JVM_OPTS", "-XX:+UseSerialGC -Xms32m -Xmx512m").split("\\s+")));
+        command.addAll(Settings.options("PARTNERB2B_KAFKA_JVM_OPTS", "-XX:+UseSerialGC -Xms32m -Xmx512m"));
         command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
         Process broker = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -98,7 +98,7 @@ public final class LocalStack {
             env.put("PARTNERB2B_WEBHOOKS_ALLOW_LOOPBACK", "true");
             env.put("PARTNERB2B_PROFILE_SERVICE_URL", "http://127.0.0.1:" + routes.servicePorts().get("profile-service"));
             List<String> jvmOptions = new ArrayList<>(List.of(parentWatch));
-            jvmOptions.addAll(List.of(Settings.env("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC").split("\\s+")));
+            jvmOptions.addAll(Settings.options("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC"));
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
                     home.resolve("logs"), jvmOptions);
             running.push(process);
@@ -146,8 +146,8 @@ public final class LocalStack {
 
     /** A secret from the environment, or made once (random bytes, base64) and kept in the local folder. */
     private static String secret(Path file, String envName, String prefix, int bytes, boolean urlSafe) throws IOException {
-        String configured = System.getenv(envName);
-        if (configured != null && !configured.isBlank()) {
+        String configured = Settings.env(envName, null);
+        if (configured != null) {
             return configured;
         }
         if (Files.exists(file)) {

@@ -39,14 +39,10 @@ class SlowReceiverTest {
     void a_hanging_receiver_does_not_delay_another_partners_deliveries() throws Exception {
         CountDownLatch hanging = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        LoopbackReceiver.Responder held = answeredOn(release);
         LoopbackReceiver.Responder hang = exchange -> {
             hanging.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            status(200, "late").respond(exchange);
+            held.respond(exchange);
         };
         try (WebhookPartner slow = new WebhookPartner(status(200, "ok"), hang); WebhookPartner quick = new WebhookPartner(status(200, "ok"))) {
             slow.configured();
@@ -68,15 +64,7 @@ class SlowReceiverTest {
     void one_endpoints_deliveries_are_under_way_together_up_to_its_width() throws Exception {
         int width = 3;
         CountDownLatch release = new CountDownLatch(1);
-        LoopbackReceiver.Responder holdUntilReleased = exchange -> {
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            status(200, "ok").respond(exchange);
-        };
-        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"), holdUntilReleased)) {
+        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"), answeredOn(release))) {
             partner.configured();
             Set<String> published = new HashSet<>();
             for (int i = 0; i < 7; i++) {
@@ -91,5 +79,17 @@ class SlowReceiverTest {
             assertEquals(published, partner.analysisHits().stream().map(h -> h.header("webhook-id")).collect(Collectors.toSet()));
             assertEquals(published.size(), partner.analysisHits().size(), "each delivered once");
         }
+    }
+
+    /** Answers 200 once {@code release} opens (at most a minute later). */
+    private static LoopbackReceiver.Responder answeredOn(CountDownLatch release) {
+        return exchange -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status(200, "late").respond(exchange);
+        };
     }
 }
