@@ -1,7 +1,11 @@
 package com.partnerb2b.webhook;
 
 import static com.partnerb2b.webhook.delivery.LoopbackReceiver.status;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.webhook.delivery.LoopbackReceiver;
 import com.standardwebhooks.Webhook;
@@ -148,5 +153,42 @@ class DeliveryTest {
             Awaitility.await().atMost(WebhookPartner.patience()).until(() -> partner.analysisHits().stream()
                     .anyMatch(h -> ("msg_" + later).equals(h.header("webhook-id"))));
         }
+    }
+
+    @Test
+    void a_delivery_that_cannot_be_signed_here_is_logged_as_not_sent_without_counting_against_the_endpoint() throws Exception {
+        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"))) {
+            String[] endpoint = partner.configured();
+            double notSentBefore = notSentAttempts();
+            // The endpoint's secret as if sealed under a key this deployment no longer has.
+            TestRows.update("UPDATE endpoints SET secret_key_id = 'retired2025' WHERE partner_id = ?", partner.id);
+            String eventId = partner.publishAnalysis();
+            Awaitility.await().atMost(WebhookPartner.patience()).untilAsserted(() -> partner.deliveries(endpoint[0], "")
+                    .body("data[0].webhookId", equalTo("msg_" + eventId))
+                    .body("data[0].status", equalTo("failed"))
+                    .body("data[0].attempts", equalTo(4))
+                    .body("data[0].attemptLog.error", everyItem(startsWith("Not sent: PartnerB2B could not sign it")))
+                    .body("data[0].attemptLog.httpStatus", everyItem(nullValue())));
+            assertTrue(partner.analysisHits().isEmpty(), "nothing unsigned left");
+            assertEquals(1, TestRows.count("SELECT count(*) FROM endpoints WHERE partner_id = ? AND status = 'active' "
+                    + "AND failing_since IS NULL", partner.id), "the receiver is not blamed: active, not failing");
+            assertEquals(4, notSentAttempts() - notSentBefore, "counted for the operator");
+
+            TestRows.update("UPDATE endpoints SET secret_key_id = 'test2026' WHERE partner_id = ?", partner.id);
+            long delivery = partner.deliveries(endpoint[0], "").extract().jsonPath().getLong("data[0].id");
+            partner.request().post("/api/v1/webhooks/deliveries/" + delivery + "/retry/").then().statusCode(200);
+            Awaitility.await().atMost(WebhookPartner.patience()).until(() -> !partner.analysisHits().isEmpty());
+            LoopbackReceiver.Hit hit = partner.analysisHits().get(0);
+            new Webhook(endpoint[1]).verify(hit.body(), Map.of("webhook-id", List.of(hit.header("webhook-id")),
+                    "webhook-timestamp", List.of(hit.header("webhook-timestamp")),
+                    "webhook-signature", List.of(hit.header("webhook-signature"))));
+            assertEquals("msg_" + eventId, hit.header("webhook-id"));
+        }
+    }
+
+    private static double notSentAttempts() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("partnerb2b_webhooks_attempts_total{") && line.contains("outcome=\"not_sent\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -38,6 +38,8 @@ import io.smallrye.mutiny.Uni;
 public class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+    /** What the partner reads in the attempt log of a delivery that could not be signed. */
+    static final String NOT_SENT = "Not sent: PartnerB2B could not sign it (a fault on our side, not your endpoint's)";
 
     private final DeliveryQueue queue;
     private final DeliveryRepository deliveries;
@@ -63,7 +65,7 @@ public class DeliveryOutcomes {
     /** True if recorded; false if the claim was lost meanwhile (another instance took the delivery over). */
     public Uni<Boolean> record(Claim claim, String claimer, Instant attemptedAt, AttemptResult result) {
         Uni<Boolean> recorded = result.delivered() ? queue.delivered(claim, claimer, time.now(), attemptedAt, result)
-                : Panache.withTransaction(() -> recordFailure(claim, claimer, attemptedAt, result));
+                : Panache.withTransaction(() -> recordFailure(claim, claimer, attemptedAt, result, true));
         return recorded.invoke(done -> {
             if (done) {
                 Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", result.delivered() ? "delivered" : "failed")
@@ -75,7 +77,22 @@ public class DeliveryOutcomes {
         });
     }
 
-    private Uni<Boolean> recordFailure(Claim claim, String claimer, Instant attemptedAt, AttemptResult result) {
+    /**
+     * The delivery could not be signed here (its endpoint's secret does not open with this deployment's
+     * keys), so nothing was sent: logged as an attempt the partner can see and retried on the schedule,
+     * but the endpoint's health is untouched — the fault is ours, not the receiver's.
+     */
+    public Uni<Boolean> notSent(Claim claim, String claimer, Instant attemptedAt) {
+        AttemptResult result = new AttemptResult(null, NOT_SENT, 0, null, null);
+        return Panache.withTransaction(() -> recordFailure(claim, claimer, attemptedAt, result, false)).invoke(done -> {
+            if (done) {
+                Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", "not_sent").register(registry).increment();
+            }
+        });
+    }
+
+    private Uni<Boolean> recordFailure(Claim claim, String claimer, Instant attemptedAt, AttemptResult result,
+            boolean receiversFault) {
         // The endpoint first, then the delivery: the order an endpoint's deletion locks them in.
         return endpoints.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(endpoint -> endpoint == null ? Uni.createFrom().item(false)
@@ -85,16 +102,16 @@ public class DeliveryOutcomes {
                                 return Uni.createFrom().item(false);
                             }
                             return attempts.persist(attempt(delivery, attemptedAt, result))
-                                    .invoke(() -> failed(delivery, endpoint, result))
+                                    .invoke(() -> failed(delivery, endpoint, result, receiversFault))
                                     .replaceWith(true);
                         }));
     }
 
-    private void failed(Delivery delivery, Endpoint endpoint, AttemptResult result) {
+    private void failed(Delivery delivery, Endpoint endpoint, AttemptResult result, boolean receiversFault) {
         Instant now = time.now();
         delivery.leaseUntil = null;
         delivery.claimedBy = null;
-        if (endpoint.failingSince == null) {
+        if (receiversFault && endpoint.failingSince == null) {
             endpoint.failingSince = now;
         }
         Optional<Duration> next = result.gone() ? Optional.empty() : schedule.delayAfter(delivery.attempts, result.retryAfter());
@@ -104,6 +121,9 @@ public class DeliveryOutcomes {
             delivery.status = Delivery.FAILED;
             finished(Delivery.FAILED);
             delivery.nextAttemptAt = null;
+        }
+        if (!receiversFault) {
+            return;
         }
         if (result.gone()) {
             disable(endpoint, "the endpoint answered 410 Gone", now);

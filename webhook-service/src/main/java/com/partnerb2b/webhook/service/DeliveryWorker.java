@@ -1,6 +1,7 @@
 package com.partnerb2b.webhook.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,10 +119,18 @@ public class DeliveryWorker {
      */
     Uni<Boolean> attempt(Claim claim) {
         Instant now = time.now();
-        return spans.continuing("webhook.deliver", SpanKind.CLIENT, claim.traceParent(), traceparent -> Uni.createFrom()
-                .item(() -> secrets.signing(claim.partnerId(), claim.secretCipher(), claim.secretKeyId(),
-                        claim.previousSecretCipher(), claim.previousSecretKeyId(), claim.previousSecretUntil(), now))
-                .chain(signing -> dispatch.send(claim.url(), claim.webhookId(), claim.payload(), signing, now, traceparent))
-                .chain(result -> outcomes.record(claim, claimer, now, result)));
+        return spans.continuing("webhook.deliver", SpanKind.CLIENT, claim.traceParent(), traceparent -> {
+            List<String> signing;
+            try {
+                signing = secrets.signing(claim.partnerId(), claim.secretCipher(), claim.secretKeyId(),
+                        claim.previousSecretCipher(), claim.previousSecretKeyId(), claim.previousSecretUntil(), now);
+            } catch (SigningSecrets.Unreadable e) {
+                LOG.errorf("Delivery %d not sent: the signing secret of webhook endpoint %d cannot be opened (%s); "
+                        + "check partnerb2b.encryption.keys", claim.id(), claim.endpointId(), e.getMessage());
+                return outcomes.notSent(claim, claimer, now);
+            }
+            return dispatch.send(claim.url(), claim.webhookId(), claim.payload(), signing, now, traceparent)
+                    .chain(result -> outcomes.record(claim, claimer, now, result));
+        });
     }
 }

@@ -47,15 +47,31 @@ public class SigningSecrets {
                 endpoint.previousSecretKeyId, endpoint.previousSecretUntil, now);
     }
 
-    /** The secrets that sign now: the current one, and the previous one during a rotation. */
+    /**
+     * The secrets that sign now: the current one, and the previous one during a rotation.
+     *
+     * @throws Unreadable when a secret cannot be opened (its encryption key is no longer configured, or
+     *         the stored ciphertext does not open with it)
+     */
     public List<String> signing(UUID partnerId, byte[] current, String currentKeyId, byte[] previous, String previousKeyId,
             Instant previousUntil, Instant now) {
-        List<String> secrets = new ArrayList<>();
-        secrets.add(cipher.openText(current, currentKeyId, context(partnerId)));
-        if (previous != null && previousUntil != null && previousUntil.isAfter(now)) {
-            secrets.add(cipher.openText(previous, previousKeyId, context(partnerId)));
+        try {
+            List<String> secrets = new ArrayList<>();
+            secrets.add(cipher.openText(current, currentKeyId, context(partnerId)));
+            if (previous != null && previousUntil != null && previousUntil.isAfter(now)) {
+                secrets.add(cipher.openText(previous, previousKeyId, context(partnerId)));
+            }
+            return secrets;
+        } catch (IllegalStateException e) {
+            throw new Unreadable(e.getMessage());
         }
-        return secrets;
+    }
+
+    /** An endpoint's secret that cannot be opened here: a fault of this deployment's keys, not of the partner. */
+    public static final class Unreadable extends RuntimeException {
+        Unreadable(String why) {
+            super(why);
+        }
     }
 
     /** What a listing shows: enough to recognise the secret, not to use it. */
