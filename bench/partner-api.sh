@@ -13,7 +13,8 @@
 #   5. RSS of each process after the load.
 # Loopback only. Start the stack with the per-partner limits out of the way first:
 #   PARTNERB2B_RATE_LIMIT_ENABLED=false PARTNERB2B_TOKEN_ATTEMPTS_ENABLED=false ./partnerb2b start
-# Usage: bench/partner-api.sh   (DURATION=10s WARMUP=10s WARMUP_WINDOWS=6 RATE=200 STEP_SECONDS=10 PIPELINE_RATES=25,50,100,150,200,300)
+# Usage: bench/partner-api.sh   (DURATION=10s WARMUP=10s WARMUP_WINDOWS=6 RATE=200 STEP_SECONDS=10 PIPELINE_RATES=25,50,100,150,200,300
+#                                 PIPELINE_WARMUP_STEPS=5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,10 +160,16 @@ final class PartnerApiBench {
         int best = 0;
         Optional<StackCpu> cpu = StackCpu.find();
         List<String> cpuRows = new ArrayList<>();
-        List<Integer> steps = new ArrayList<>();
-        steps.add(-rates.get(0)); // a first step at the lowest rate, not counted: the JIT compilers warm the whole path
+        // Uncounted steps at the lowest rate first, while the JIT compilers warm the whole path: until two in a
+        // row cost the same CPU per profile within 10 % (or one step, without /proc), at most PIPELINE_WARMUP_STEPS.
+        int maxWarmUps = Integer.parseInt(System.getenv().getOrDefault("PIPELINE_WARMUP_STEPS", "5"));
+        int warmUps = 0;
+        double previousCost = Double.NaN;
+        Deque<Integer> steps = new ArrayDeque<>();
+        steps.add(-rates.get(0));
         steps.addAll(rates);
-        for (int step : steps) {
+        while (!steps.isEmpty()) {
+            int step = steps.poll();
             int rate = Math.abs(step);
             String access = stack.access(apiKey);
             int count = rate * (step < 0 ? 2 * seconds : seconds);
@@ -200,6 +208,13 @@ final class PartnerApiBench {
             int received = latencies.size();
             double p99 = percentile(latencies, 0.99);
             if (step < 0) {
+                warmUps++;
+                double cost = cpuPerProfile(count, cpuBefore, cpuAfter);
+                boolean steady = cpu.isEmpty() || Math.abs(cost - previousCost) <= 0.1 * previousCost;
+                if (!steady && warmUps < maxWarmUps) {
+                    steps.addFirst(step);
+                }
+                previousCost = cost;
                 continue;
             }
             line("| %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %d |", rate, count, received, count - received, sink.duplicates.get(),
@@ -217,6 +232,9 @@ final class PartnerApiBench {
         line("Highest rate sustained with p99 ≤ 1 s and nothing lost: **%d profiles/s**. Webhooks whose signature did not verify: %d.",
                 best, sink.badSignatures.get());
         line("");
+        line("After %d uncounted warm-up step(s) of %d s at %d/s (until two in a row cost the same CPU per profile within 10 %%, "
+                + "at most %d).", warmUps, 2 * seconds, rates.get(0), maxWarmUps);
+        line("");
         if (!cpuRows.isEmpty()) {
             line("CPU of the stack per profile, ms, from `/proc`, from the first submit of a step to its last webhook (the bench's own");
             line("process not included); %s = the JIT compilers' threads in the JVMs (part of the total, a lower bound); busy = the total as a", StackCpu.JIT);
@@ -231,17 +249,28 @@ final class PartnerApiBench {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-    private static String cpuRow(int rate, int profiles, Map<String, Double> before, Map<String, Double> after, long wallNanos) {
-        StringBuilder row = new StringBuilder("| " + rate + " |");
+    /** The stack's CPU per profile over a step, ms (NaN without {@code /proc} readings). */
+    private static double cpuPerProfile(int profiles, Map<String, Double> before, Map<String, Double> after) {
+        if (after.isEmpty()) {
+            return Double.NaN;
+        }
         double total = 0;
         for (String process : StackCpu.PROCESSES) {
+            total += after.getOrDefault(process, 0.0) - before.getOrDefault(process, 0.0);
+        }
+        return total / profiles;
+    }
+
+    private static String cpuRow(int rate, int profiles, Map<String, Double> before, Map<String, Double> after, long wallNanos) {
+        StringBuilder row = new StringBuilder("| " + rate + " |");
+        for (String process : StackCpu.PROCESSES) {
             double used = after.getOrDefault(process, 0.0) - before.getOrDefault(process, 0.0);
-            total += used;
             row.append(String.format(Locale.ROOT, " %.1f |", used / profiles));
         }
-        double busy = total / (wallNanos / 1e6 * CORES);
+        double perProfile = cpuPerProfile(profiles, before, after);
+        double busy = perProfile * profiles / (wallNanos / 1e6 * CORES);
         double jit = after.getOrDefault(StackCpu.JIT, 0.0) - before.getOrDefault(StackCpu.JIT, 0.0);
-        return row.append(String.format(Locale.ROOT, " **%.1f** | %.1f | %.0f %% |", total / profiles, jit / profiles, 100 * busy)).toString();
+        return row.append(String.format(Locale.ROOT, " **%.1f** | %.1f | %.0f %% |", perProfile, jit / profiles, 100 * busy)).toString();
     }
 
     // --- submit + analysis request, as fast as 16 partners' workers go ----------------------------
