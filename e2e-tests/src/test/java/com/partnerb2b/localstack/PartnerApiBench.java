@@ -160,8 +160,9 @@ final class PartnerApiBench {
         int best = 0;
         Optional<StackCpu> cpu = StackCpu.find();
         List<String> cpuRows = new ArrayList<>();
-        // Uncounted steps at the lowest rate first, while the JIT compilers warm the whole path: until two in a
-        // row cost the same CPU per profile within 10 % (or one step, without /proc), at most PIPELINE_WARMUP_STEPS.
+        // Uncounted steps at the lowest rate first, while the JIT compilers warm the whole path: until one costs
+        // no more than 5 % less CPU per profile than the one before (or one step, without /proc), at most
+        // PIPELINE_WARMUP_STEPS.
         int maxWarmUps = Integer.parseInt(System.getenv().getOrDefault("PIPELINE_WARMUP_STEPS", "5"));
         int warmUps = 0;
         double previousCost = Double.NaN;
@@ -210,7 +211,7 @@ final class PartnerApiBench {
             if (step < 0) {
                 warmUps++;
                 double cost = cpuPerProfile(count, cpuBefore, cpuAfter);
-                boolean steady = cpu.isEmpty() || Math.abs(cost - previousCost) <= 0.1 * previousCost;
+                boolean steady = cpu.isEmpty() || cost >= 0.95 * previousCost;
                 if (!steady && warmUps < maxWarmUps) {
                     steps.addFirst(step);
                 }
@@ -232,7 +233,7 @@ final class PartnerApiBench {
         line("Highest rate sustained with p99 ≤ 1 s and nothing lost: **%d profiles/s**. Webhooks whose signature did not verify: %d.",
                 best, sink.badSignatures.get());
         line("");
-        line("After %d uncounted warm-up step(s) of %d s at %d/s (until two in a row cost the same CPU per profile within 10 %%, "
+        line("After %d uncounted warm-up step(s) of %d s at %d/s (until one cost no more than 5 %% less CPU per profile than the one before, "
                 + "at most %d).", warmUps, 2 * seconds, rates.get(0), maxWarmUps);
         line("");
         if (!cpuRows.isEmpty()) {
