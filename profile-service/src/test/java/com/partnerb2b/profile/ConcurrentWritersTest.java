@@ -3,6 +3,9 @@ package com.partnerb2b.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +20,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.test.PostgresTestResource;
+import com.partnerb2b.platform.test.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -92,6 +97,38 @@ class ConcurrentWritersTest {
             assertTrue(response.statusCode() == 200 || response.statusCode() == 201, response.statusCode() + " " + response.asString());
         }
         partner.request().get("/api/v1/profiles/" + pk + "/documents/").then().body("data.size()", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void a_submit_whose_caller_hangs_up_while_it_waits_still_ends_as_it_would_have() throws Exception {
+        long pk = partner.createValid();
+        double connectionsBefore = activeHttpConnections();
+        try (Connection other = PostgresTestResource.database().connect()) {
+            other.setAutoCommit(false);
+            lockProfile(other, pk);
+            try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
+                caller.getOutputStream().write(("POST /api/v1/profiles/" + pk + "/submit/ HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + partner.token() + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                caller.getOutputStream().flush();
+                awaitSomeoneWaitingForALock();
+            }
+            // The server has seen the caller go before the lock is released.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> activeHttpConnections() <= connectionsBefore);
+            other.commit();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "complete".equals(
+                TestRows.text("SELECT status FROM profiles WHERE id = ?", pk)));
+        assertEquals(1, OutboxRows.eventIds(pk).size(), "submitted with its event, as if the caller had waited");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> metric("sql_pool_active{") == 0);
+    }
+
+    private static double activeHttpConnections() {
+        return metric("http_server_active_connections{");
+    }
+
+    private static double metric(String prefix) {
+        return RestAssured.given().get("/q/metrics").then().extract().asString().lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void lockProfile(Connection connection, long pk) throws Exception {

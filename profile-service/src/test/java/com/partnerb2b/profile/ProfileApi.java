@@ -18,6 +18,10 @@ final class ProfileApi {
     final UUID partnerId = UUID.randomUUID();
     private final String token = TestTokens.partner(partnerId);
 
+    String token() {
+        return token;
+    }
+
     /** The required attributes of the default catalogue, valid. */
     static Map<String, Object> validAttributes() {
         Map<String, Object> attributes = new LinkedHashMap<>();

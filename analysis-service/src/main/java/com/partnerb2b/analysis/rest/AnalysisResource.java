@@ -10,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.analysis.service.AnalysisResults;
 import com.partnerb2b.platform.api.ApiResponse;
@@ -19,6 +20,7 @@ import com.partnerb2b.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/api/v1/analyses")
 @RolesAllowed(Roles.PARTNER)
 @Produces(MediaType.APPLICATION_JSON)

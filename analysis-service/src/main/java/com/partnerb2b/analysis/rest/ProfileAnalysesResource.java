@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.analysis.service.AnalysisRequests;
 import com.partnerb2b.analysis.service.AnalysisResults;
@@ -37,6 +38,7 @@ import com.partnerb2b.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/api/v1/profiles/{pk}/analyses")
 @RolesAllowed(Roles.PARTNER)
 @Produces(MediaType.APPLICATION_JSON)

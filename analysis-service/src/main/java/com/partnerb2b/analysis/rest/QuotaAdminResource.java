@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerb2b.analysis.service.QuotaService;
@@ -25,6 +26,7 @@ import com.partnerb2b.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Operators set how many analyses a partner may ask for (the existing API's limitUsage). */
+@Cancellable(false)
 @Path("/admin/v1/analysis-quotas")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.analysis.service.ActiveScorecard;
 import com.partnerb2b.analysis.service.AnalysisScoring;
@@ -18,6 +19,7 @@ import com.partnerb2b.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Operators see which scorecard scores, its decision thresholds and how stable its population is. */
+@Cancellable(false)
 @Path("/admin/v1/scorecards")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)

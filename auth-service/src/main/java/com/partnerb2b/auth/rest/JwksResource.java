@@ -14,10 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.auth.service.PublishedKeys;
 
 /** The token verification keys, as a standard JWKS document (not wrapped in the envelope). */
+@Cancellable(false)
 @Path("/")
 @PermitAll
 @Tag(name = "Authentification")

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.auth.repository.PartnerStatus;
 import com.partnerb2b.auth.service.PartnerService;
@@ -37,6 +38,7 @@ import com.partnerb2b.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Operator API ("faire une demande auprès d'Alberture"): partners and their API keys. */
+@Cancellable(false)
 @Path("/admin/v1/partners")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.platform.api.ApiResponse;
 import com.partnerb2b.platform.security.Roles;
@@ -22,6 +23,7 @@ import com.partnerb2b.profile.service.CatalogueService;
 import io.smallrye.mutiny.Uni;
 
 /** Operator API: extend the attribute catalogue. */
+@Cancellable(false)
 @Path("/admin/v1/attributes")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)

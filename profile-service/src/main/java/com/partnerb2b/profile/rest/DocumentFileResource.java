@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
@@ -25,6 +26,7 @@ import com.partnerb2b.profile.service.DocumentService;
 import io.smallrye.mutiny.Uni;
 
 /** A document by its own pk: metadata and content, for its owner only. */
+@Cancellable(false)
 @Path("/api/v1/documents")
 @RolesAllowed(Roles.PARTNER)
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.api.ApiResponse;
@@ -37,6 +38,7 @@ import com.partnerb2b.profile.service.DocumentService;
 import io.smallrye.mutiny.Uni;
 
 /** Documents of one profile (the path is under the profile so that it outranks the profile resource). */
+@Cancellable(false)
 @Path("/api/v1/profiles/{pk}/documents")
 @RolesAllowed(Roles.PARTNER)
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import com.partnerb2b.profile.service.CatalogueService;
 import io.quarkus.vertx.http.Compressed;
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/api/v1/metadata")
 @RolesAllowed(Roles.PARTNER)
 @Produces(MediaType.APPLICATION_JSON)

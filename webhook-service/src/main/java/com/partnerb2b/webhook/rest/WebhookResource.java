@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerb2b.platform.api.ApiResponse;
@@ -47,6 +48,7 @@ import com.partnerb2b.webhook.service.SigningSecrets;
 
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/api/v1/webhooks")
 @RolesAllowed(Roles.PARTNER)
 @Produces(MediaType.APPLICATION_JSON)
