@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.analysis.messaging.ProfileSubmittedConsumer;
+import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.test.TestTokens;
@@ -197,9 +198,7 @@ class RequestsAndEventsTest {
     }
 
     private static double failedCounter() {
-        String body = given().get("/q/metrics").then().extract().asString();
-        return body.lines().filter(l -> l.startsWith("partnerb2b_events_failed_total") && l.contains("topic=\"profile-submitted\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return TestMetrics.sum("partnerb2b_events_failed_total", "topic=\"profile-submitted\"");
     }
 
     private static String metric(String name) {

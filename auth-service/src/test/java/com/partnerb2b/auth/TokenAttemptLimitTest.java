@@ -10,12 +10,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestTokens;
 import com.partnerb2b.platform.time.TimeSource;
 
@@ -128,9 +127,6 @@ class TokenAttemptLimitTest {
     }
 
     private static double refusedCount(String by) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^partnerb2b_token_attempts_refused_total\\{[^}]*by=\"" + by + "\"[^}]*} (\\S+)$")
-                .matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return TestMetrics.sum("partnerb2b_token_attempts_refused_total", "by=\"" + by + "\"");
     }
 }

@@ -20,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.test.PostgresTestResource;
+import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -119,16 +120,11 @@ class ConcurrentWritersTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "complete".equals(
                 TestRows.text("SELECT status FROM profiles WHERE id = ?", pk)));
         assertEquals(1, OutboxRows.eventIds(pk).size(), "submitted with its event, as if the caller had waited");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> metric("sql_pool_active{") == 0);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> TestMetrics.sum("sql_pool_active") == 0);
     }
 
     private static double activeHttpConnections() {
-        return metric("http_server_active_connections{");
-    }
-
-    private static double metric(String prefix) {
-        return RestAssured.given().get("/q/metrics").then().extract().asString().lines().filter(line -> line.startsWith(prefix))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return TestMetrics.sum("http_server_active_connections");
     }
 
     private static void lockProfile(Connection connection, long pk) throws Exception {

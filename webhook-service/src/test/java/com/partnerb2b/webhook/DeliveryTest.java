@@ -1,7 +1,6 @@
 package com.partnerb2b.webhook;
 
 import static com.partnerb2b.webhook.delivery.LoopbackReceiver.status;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -18,6 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.webhook.delivery.LoopbackReceiver;
@@ -187,8 +187,6 @@ class DeliveryTest {
     }
 
     private static double notSentAttempts() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("partnerb2b_webhooks_attempts_total{") && line.contains("outcome=\"not_sent\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return TestMetrics.sum("partnerb2b_webhooks_attempts_total", "outcome=\"not_sent\"");
     }
 }

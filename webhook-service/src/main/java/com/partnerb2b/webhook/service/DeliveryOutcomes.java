@@ -68,8 +68,7 @@ public class DeliveryOutcomes {
                 : Panache.withTransaction(() -> recordFailure(claim, claimer, attemptedAt, result, true));
         return recorded.invoke(done -> {
             if (done) {
-                Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", result.delivered() ? "delivered" : "failed")
-                        .register(registry).increment();
+                attempted(result.delivered() ? "delivered" : "failed");
                 if (result.delivered()) {
                     finished(Delivery.DELIVERED);
                 }
@@ -86,7 +85,7 @@ public class DeliveryOutcomes {
         AttemptResult result = new AttemptResult(null, NOT_SENT, 0, null, null);
         return Panache.withTransaction(() -> recordFailure(claim, claimer, attemptedAt, result, false)).invoke(done -> {
             if (done) {
-                Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", "not_sent").register(registry).increment();
+                attempted("not_sent");
             }
         });
     }
@@ -130,6 +129,11 @@ public class DeliveryOutcomes {
         } else if (!endpoint.failingSince.plus(config.failureWindow()).isAfter(now)) {
             disable(endpoint, "no successful delivery since " + endpoint.failingSince, now);
         }
+    }
+
+    /** Attempts recorded, by outcome ({@code partnerb2b_webhooks_attempts_total}). */
+    private void attempted(String outcome) {
+        Counter.builder("partnerb2b.webhooks.attempts").tag("outcome", outcome).register(registry).increment();
     }
 
     /** Deliveries that ended, by outcome ({@code partnerb2b_webhooks_deliveries_total}). */
