@@ -31,13 +31,33 @@ public class CatalogueService {
         this.attributes = attributes;
     }
 
-    @WithSession
     public Uni<Catalogue> current() {
+        Catalogue fresh = fresh();
+        return fresh != null ? Uni.createFrom().item(fresh) : checked();
+    }
+
+    /**
+     * The catalogue, reloaded first if it lacks an attribute the request names or the profile
+     * holds (added since this replica last checked).
+     */
+    public Uni<Catalogue> covering(Iterable<String> names, Iterable<Long> ids) {
+        Catalogue fresh = fresh();
+        return fresh != null && fresh.knowsAll(names, ids) ? Uni.createFrom().item(fresh) : checkedCovering(names, ids);
+    }
+
+    /**
+     * The cached copy if it was compared with the database within {@link #CHECK_EVERY}; null otherwise. Most
+     * requests end here, without opening a Hibernate session (which cost a profile read an eighth of its CPU).
+     */
+    private Catalogue fresh() {
+        Cached known = cached;
+        return known != null && known.checkedAt().plus(CHECK_EVERY).isAfter(Instant.now()) ? known.catalogue() : null;
+    }
+
+    @WithSession
+    Uni<Catalogue> checked() {
         Cached known = cached;
         Instant now = Instant.now();
-        if (known != null && known.checkedAt().plus(CHECK_EVERY).isAfter(now)) {
-            return Uni.createFrom().item(known.catalogue());
-        }
         return attributes.catalogueVersion().chain(version -> {
             if (known != null && known.version() == version) {
                 cached = new Cached(known.catalogue(), version, now);
@@ -47,12 +67,8 @@ public class CatalogueService {
         });
     }
 
-    /**
-     * The catalogue, reloaded first if it lacks an attribute the request names or the profile
-     * holds (added since this replica last checked).
-     */
     @WithSession
-    public Uni<Catalogue> covering(Iterable<String> names, Iterable<Long> ids) {
+    Uni<Catalogue> checkedCovering(Iterable<String> names, Iterable<Long> ids) {
         return current().chain(catalogue -> {
             if (catalogue.knowsAll(names, ids)) {
                 return Uni.createFrom().item(catalogue);
