@@ -98,7 +98,9 @@ public final class LocalStack {
             env.put("PARTNERB2B_WEBHOOKS_ALLOW_LOOPBACK", "true");
             env.put("PARTNERB2B_PROFILE_SERVICE_URL", "http://127.0.0.1:" + routes.servicePorts().get("profile-service"));
             List<String> jvmOptions = new ArrayList<>(List.of(parentWatch));
-            jvmOptions.addAll(Settings.options("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC"));
+            // A heap that starts small stays small under the serial collector: its old generation sat full
+            // at 56 MB and was collected every few seconds under load, 150-280 ms each (bench/RESULTS.md).
+            jvmOptions.addAll(Settings.options("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms192m -Xmx256m -Xmn96m -XX:+UseSerialGC"));
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
                     home.resolve("logs"), jvmOptions);
             running.push(process);
