@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.test.TestRows;
@@ -58,6 +60,25 @@ class DeliveryQueueTest {
     DeliveryWorker worker;
     @Inject
     DeliveryOutcomes outcomes;
+
+    /**
+     * A test that woke the worker ends when its outcome shows, but the worker then claims once more
+     * (each attempt's end wakes it): a claim that would take the next test's fresh rows from under it.
+     */
+    @BeforeEach
+    void workerIdle() {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(worker::idle);
+    }
+
+    /**
+     * A bare endpoint's deliveries are claimed by its own test only: left active, they would be the
+     * worker's the next time a test wakes it ("not sent": their secret never opens), retried on the
+     * test schedule for seconds, and its claims would race a later test's.
+     */
+    @AfterEach
+    void bareEndpointsRetired() throws Exception {
+        TestRows.update("UPDATE endpoints SET status = 'disabled' WHERE secret_key_id = 'none'");
+    }
 
     @Test
     void two_instances_claiming_at_once_never_hold_the_same_delivery_nor_more_of_an_endpoint_than_its_width() throws Exception {

@@ -44,6 +44,7 @@ public class DeliveryWorker {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean askedAgain = new AtomicBoolean();
+    private final AtomicInteger freeing = new AtomicInteger();
 
     public DeliveryWorker(DeliveryQueue queue, WebhookDispatch dispatch, DeliveryOutcomes outcomes, SigningSecrets secrets,
             WebhookConfig config, TimeSource time, Vertx vertx, Spans spans) {
@@ -75,6 +76,15 @@ public class DeliveryWorker {
 
     public String claimer() {
         return claimer;
+    }
+
+    /**
+     * No claim running or about to run and no attempt in flight: until woken again, this worker touches
+     * no delivery. Read in the order the states hand over (a freed slot wakes a claim, whose claims are
+     * counted in flight before it ends), so a worker between two of them never reads as idle.
+     */
+    public boolean idle() {
+        return freeing.get() == 0 && !claiming.get() && inFlight.get() == 0;
     }
 
     private void claimRoom() {
@@ -109,8 +119,13 @@ public class DeliveryWorker {
     }
 
     private void slotFreed() {
-        inFlight.decrementAndGet();
-        wake();
+        freeing.incrementAndGet();
+        try {
+            inFlight.decrementAndGet();
+            wake();
+        } finally {
+            freeing.decrementAndGet();
+        }
     }
 
     /**
