@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.LoopbackTcp;
 import com.partnerb2b.platform.test.PostgresTestResource;
 import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestRows;

@@ -1,4 +1,4 @@
-package com.partnerb2b.profile;
+package com.partnerb2b.platform.test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * server's side of it is still open. A server that read the caller's FIN leaves CLOSE_WAIT as soon as it
  * closes its side; which is exactly "the server has seen the caller go", with nothing else counted.
  */
-final class LoopbackTcp {
+public final class LoopbackTcp {
 
     /** ESTABLISHED and CLOSE_WAIT: the server has not closed its side yet. */
     private static final Set<String> OPEN_STATES = Set.of("01", "08");
@@ -20,7 +20,7 @@ final class LoopbackTcp {
     }
 
     /** Whether the server's end (local port {@code serverPort}, peer port {@code callerPort}) is still open. */
-    static boolean open(int serverPort, int callerPort) throws IOException {
+    public static boolean open(int serverPort, int callerPort) throws IOException {
         Path ipv4 = Path.of("/proc/net/tcp");
         if (!Files.isReadable(ipv4)) {
             throw new IllegalStateException("this test reads the kernel's TCP table from /proc/net/tcp (Linux)");
