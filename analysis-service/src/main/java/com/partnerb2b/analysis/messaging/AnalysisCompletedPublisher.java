@@ -10,6 +10,7 @@ import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.outbox.Outbox;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The {@code analysis-completed} event of a finished analysis (key: the profile pk), written to the
@@ -30,8 +31,9 @@ public class AnalysisCompletedPublisher {
         this.mapper = mapper;
     }
 
-    public Uni<EventEnvelope> append(Analysis analysis, String traceparent) {
-        return outbox.append(AnalysisCompleted.TOPIC, analysis.profilePk.toString(), SOURCE, AnalysisCompleted.TYPE,
+    /** Writes the event in {@code transaction}, the one that records the analysis's end. */
+    public Uni<EventEnvelope> append(SqlClient transaction, Analysis analysis, String traceparent) {
+        return outbox.append(transaction, AnalysisCompleted.TOPIC, analysis.profilePk.toString(), SOURCE, AnalysisCompleted.TYPE,
                 analysis.completedAt, mapper.valueToTree(results.result(analysis)), traceparent);
     }
 }

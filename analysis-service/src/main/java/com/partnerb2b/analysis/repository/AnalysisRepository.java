@@ -1,16 +1,18 @@
 package com.partnerb2b.analysis.repository;
 
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.partnerb2b.platform.reactive.NativeStatements;
-
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long> {
@@ -36,18 +38,20 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long>
 
     /**
      * Writes the end of an analysis (its status, outcome or failure reason, completion time) in one
-     * statement, only while {@code claimer}'s claim on it holds (same claimer, same attempt): true if
+     * statement of {@code transaction}, only while {@code claimer}'s claim on it holds (same claimer, same attempt): true if
      * written, false if the claim was lost meanwhile.
      */
-    public Uni<Boolean> recordEnd(Analysis ended, String claimer) {
-        return NativeStatements.execute("""
+    public Uni<Boolean> recordEnd(SqlClient transaction, Analysis ended, String claimer) {
+        return transaction.preparedQuery("""
                 UPDATE analyses
-                   SET status = ?1, external_reference = ?2, score = ?3, grade = ?4, probability_of_default = ?5,
-                       decision = ?6, reasons = ?7, affordability = ?8, missing_inputs = ?9, scorecard_version = ?10,
-                       failure_reason = ?11, completed_at = ?12, lease_until = NULL
-                 WHERE id = ?13 AND status = 'processing' AND claimed_by = ?14 AND attempts = ?15""",
-                ended.status, ended.externalReference, ended.score, ended.grade, ended.probabilityOfDefault, ended.decision,
-                ended.reasons, ended.affordability, ended.missingInputs, ended.scorecardVersion, ended.failureReason,
-                ended.completedAt, ended.id, claimer, ended.attempts).map(rows -> rows == 1);
+                   SET status = $1, external_reference = $2, score = $3, grade = $4, probability_of_default = $5,
+                       decision = $6, reasons = $7, affordability = $8, missing_inputs = $9, scorecard_version = $10,
+                       failure_reason = $11, completed_at = $12, lease_until = NULL
+                 WHERE id = $13 AND status = 'processing' AND claimed_by = $14 AND attempts = $15""")
+                .execute(Tuple.from(Arrays.asList(ended.status, ended.externalReference, ended.score, ended.grade,
+                        ended.probabilityOfDefault, ended.decision, ended.reasons, ended.affordability, ended.missingInputs,
+                        ended.scorecardVersion, ended.failureReason, ended.completedAt.atOffset(ZoneOffset.UTC), ended.id, claimer,
+                        ended.attempts)))
+                .map(rows -> rows.rowCount() == 1);
     }
 }

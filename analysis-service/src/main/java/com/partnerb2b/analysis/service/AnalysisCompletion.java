@@ -10,13 +10,14 @@ import com.partnerb2b.analysis.repository.AnalysisQueue.Claim;
 import com.partnerb2b.analysis.repository.AnalysisRepository;
 import com.partnerb2b.platform.time.TimeSource;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Records the end of a claimed analysis — completed with its outcome, or failed with a reason —
- * and its {@code analysis-completed} event, in one transaction. Only while the claim still holds
- * (same claimer, same attempt): an instance whose lease was taken over changes nothing.
+ * and its {@code analysis-completed} event, in one transaction of the reactive client (no Hibernate
+ * session for two statements on every analysis's path). Only while the claim still holds (same
+ * claimer, same attempt): an instance whose lease was taken over changes nothing.
  */
 @ApplicationScoped
 public class AnalysisCompletion {
@@ -25,12 +26,15 @@ public class AnalysisCompletion {
     private final AnalysisCompletedPublisher publisher;
     private final ObjectMapper mapper;
     private final TimeSource time;
+    private final Pool pool;
 
-    public AnalysisCompletion(AnalysisRepository analyses, AnalysisCompletedPublisher publisher, ObjectMapper mapper, TimeSource time) {
+    public AnalysisCompletion(AnalysisRepository analyses, AnalysisCompletedPublisher publisher, ObjectMapper mapper, TimeSource time,
+            Pool pool) {
         this.analyses = analyses;
         this.publisher = publisher;
         this.mapper = mapper;
         this.time = time;
+        this.pool = pool;
     }
 
     /** True if recorded; false if the claim was lost meanwhile. */
@@ -63,8 +67,8 @@ public class AnalysisCompletion {
             Analysis ended = claimed(claim, claimer);
             result.accept(ended);
             ended.completedAt = time.now();
-            return Panache.withTransaction(() -> analyses.recordEnd(ended, claimer).chain(recorded -> recorded
-                    ? publisher.append(ended, traceparent).replaceWith(true)
+            return pool.withTransaction(transaction -> analyses.recordEnd(transaction, ended, claimer).chain(recorded -> recorded
+                    ? publisher.append(transaction, ended, traceparent).replaceWith(true)
                     : Uni.createFrom().item(false)));
         });
     }

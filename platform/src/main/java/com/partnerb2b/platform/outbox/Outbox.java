@@ -12,6 +12,7 @@ import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.tracing.TraceParents;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Records an event in the caller's transaction: committed with the state change, or not at all.
@@ -39,6 +40,22 @@ public class Outbox {
     public Uni<EventEnvelope> append(String topic, String key, String source, String type, Instant time, JsonNode data,
             String traceparent) {
         EventEnvelope envelope = EventEnvelope.of(source, type, key, time, data, traceparent);
+        return event(topic, key, time, envelope).chain(events::insert).call(() -> events.notifyRelayOnCommit())
+                .replaceWith(envelope);
+    }
+
+    /**
+     * The same in {@code transaction}, a transaction of the reactive client rather than of the
+     * current Hibernate session: for writes that use no entities.
+     */
+    public Uni<EventEnvelope> append(SqlClient transaction, String topic, String key, String source, String type, Instant time,
+            JsonNode data, String traceparent) {
+        EventEnvelope envelope = EventEnvelope.of(source, type, key, time, data, traceparent);
+        return event(topic, key, time, envelope).chain(event -> events.insert(transaction, event))
+                .call(() -> events.notifyRelayOnCommit(transaction)).replaceWith(envelope);
+    }
+
+    private Uni<OutboxEvent> event(String topic, String key, Instant time, EventEnvelope envelope) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.fromString(envelope.id());
         event.topic = topic;
@@ -49,6 +66,6 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return events.insert(event).call(events::notifyRelayOnCommit).replaceWith(envelope);
+        return Uni.createFrom().item(event);
     }
 }

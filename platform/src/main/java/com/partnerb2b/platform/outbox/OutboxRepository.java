@@ -1,5 +1,6 @@
 package com.partnerb2b.platform.outbox;
 
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import com.partnerb2b.platform.reactive.NativeStatements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
@@ -26,15 +29,29 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                         .setParameter("topic", topic).setParameter("key", key).executeUpdate()));
     }
 
+    // Positional parameters: $n for the reactive client, ?n for a native query of the session.
+    private static final String INSERT = "INSERT INTO outbox_events (id, topic, message_key, payload, created_at) VALUES ($1, $2, $3, $4, $5)";
+    private static final String NOTIFY = "NOTIFY " + OutboxNotifications.CHANNEL;
+
     /** Writes the event in the current transaction (one statement, no entity kept in the session). */
     public Uni<Void> insert(OutboxEvent event) {
-        return NativeStatements.execute("INSERT INTO outbox_events (id, topic, message_key, payload, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                event.id, event.topic, event.messageKey, event.payload, event.createdAt).replaceWithVoid();
+        return NativeStatements.execute(INSERT.replace('$', '?'), event.id, event.topic, event.messageKey, event.payload, event.createdAt)
+                .replaceWithVoid();
+    }
+
+    /** Writes the event in {@code transaction}, a transaction of the reactive client. */
+    public Uni<Void> insert(SqlClient transaction, OutboxEvent event) {
+        return transaction.preparedQuery(INSERT).execute(Tuple.of(event.id, event.topic, event.messageKey, event.payload,
+                event.createdAt.atOffset(ZoneOffset.UTC))).replaceWithVoid();
     }
 
     /** Notifies the relays on the commit of the current transaction (nothing if it rolls back). */
     public Uni<Void> notifyRelayOnCommit() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("NOTIFY " + OutboxNotifications.CHANNEL).executeUpdate()).replaceWithVoid();
+        return Panache.getSession().chain(session -> session.createNativeQuery(NOTIFY).executeUpdate()).replaceWithVoid();
+    }
+
+    /** Notifies the relays on the commit of {@code transaction} (nothing if it rolls back). */
+    public Uni<Void> notifyRelayOnCommit(SqlClient transaction) {
+        return transaction.query(NOTIFY).execute().replaceWithVoid();
     }
 }

@@ -11,6 +11,7 @@ import com.partnerb2b.platform.outbox.OutboxRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The {@code profile-submitted} event ({@value ProfileSubmitted#TYPE}, key: the profile pk), whose
@@ -36,9 +37,10 @@ public class ProfileSubmittedPublisher {
                 .description("Profiles submitted (counted as their event is written)").register(registry);
     }
 
-    public Uni<EventEnvelope> append(ProfileSubmitted submission) {
-        return outbox.append(TOPIC, submission.profilePk().toString(), SOURCE, TYPE, submission.submittedAt(),
-                mapper.valueToTree(submission)).invoke(() -> submissions.increment());
+    /** Writes the event in the submit's {@code transaction}, caused by the span {@code traceparent}. */
+    public Uni<EventEnvelope> append(SqlClient transaction, ProfileSubmitted submission, String traceparent) {
+        return outbox.append(transaction, TOPIC, submission.profilePk().toString(), SOURCE, TYPE, submission.submittedAt(),
+                mapper.valueToTree(submission), traceparent).invoke(() -> submissions.increment());
     }
 
     /** Erasure: the profile's events still waiting in the outbox, or already published, are deleted. */

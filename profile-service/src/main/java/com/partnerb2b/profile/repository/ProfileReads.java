@@ -17,12 +17,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Profiles as their owner reads them, through the reactive PostgreSQL client: the profile and its
  * values in one query, rows mapped by hand. Loading them as entities through Hibernate Reactive took
- * most of a read's CPU (bench/RESULTS.md); every write still goes through the entities, in a transaction.
+ * most of a read's CPU (bench/RESULTS.md). The submit reads the same way, in its own transaction; other writes go
+ * through the entities.
  */
 @ApplicationScoped
 public class ProfileReads {
@@ -69,7 +72,19 @@ public class ProfileReads {
 
     /** The partner's profile with its values and documents; null if the partner has no such profile. */
     public Uni<StoredProfile> owned(long id, UUID partnerId) {
-        return CallersEventLoop.answer(pool.preparedQuery(OWNED).execute(Tuple.of(id, partnerId)).chain(rows -> {
+        return CallersEventLoop.answer(owned(pool, OWNED, id, partnerId));
+    }
+
+    /**
+     * The same, read in {@code transaction} with the profile's row locked until it ends: a partner's
+     * writes to one profile take turns (see {@code ProfileService.ownedForUpdate}).
+     */
+    public Uni<StoredProfile> ownedForUpdate(SqlConnection transaction, long id, UUID partnerId) {
+        return owned(transaction, OWNED + " FOR UPDATE OF p", id, partnerId);
+    }
+
+    private static Uni<StoredProfile> owned(SqlClient client, String sql, long id, UUID partnerId) {
+        return client.preparedQuery(sql).execute(Tuple.of(id, partnerId)).chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().nullItem();
             }
@@ -78,12 +93,12 @@ public class ProfileReads {
             if (!row.getBoolean(14)) {
                 return Uni.createFrom().item(profile);
             }
-            return pool.preparedQuery(DOCUMENTS).execute(Tuple.of(id)).map(documents -> {
+            return client.preparedQuery(DOCUMENTS).execute(Tuple.of(id)).map(documents -> {
                 List<StoredDocument> stored = new ArrayList<>();
                 documents.forEach(document -> stored.add(document(document)));
                 return new StoredProfile(profile.profile(), profile.values(), stored);
             });
-        }));
+        });
     }
 
     public Uni<Long> count(UUID partnerId, ProfileFilter filter) {

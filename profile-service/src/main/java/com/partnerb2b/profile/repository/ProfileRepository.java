@@ -1,5 +1,6 @@
 package com.partnerb2b.profile.repository;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import com.partnerb2b.platform.reactive.NativeStatements;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
@@ -29,6 +32,18 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
                  WHERE id = ?4 AND partner_id = ?5 AND submission_id = ?6""",
                 lastAnalysis, Profile.COMPLETE, completed ? Profile.ANALYZED : Profile.COMPLETE, id, partnerId, submissionId)
                 .map(rows -> rows == 1);
+    }
+
+    /**
+     * Writes a submit's outcome (status, submission id and time) in {@code transaction}, a transaction
+     * of the reactive client that holds the profile's row lock; the version bumped like any change.
+     */
+    public Uni<Void> recordSubmission(SqlClient transaction, Profile profile) {
+        return transaction.preparedQuery("""
+                UPDATE profiles SET status = $2, submission_id = $3, submitted_at = $4, updated_at = $4, version = version + 1
+                 WHERE id = $1""")
+                .execute(Tuple.of(profile.id, profile.status, profile.submissionId, profile.submittedAt.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 
     /** The profile if it belongs to this partner; another partner's profile is simply not found. */

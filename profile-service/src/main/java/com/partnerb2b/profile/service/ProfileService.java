@@ -17,7 +17,9 @@ import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.events.ProfileSubmitted;
+import com.partnerb2b.platform.reactive.CallersEventLoop;
 import com.partnerb2b.platform.time.TimeSource;
+import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.profile.messaging.ProfileSubmittedPublisher;
 import com.partnerb2b.profile.repository.Attribute;
 import com.partnerb2b.profile.repository.Document;
@@ -34,6 +36,7 @@ import com.partnerb2b.profile.repository.ProfileValueRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Profiles of one partner: created and changed only with values the catalogue accepts, submitted
@@ -59,10 +62,11 @@ public class ProfileService {
     private final ProfileValueCodec codec;
     private final ProfileSubmittedPublisher submitted;
     private final TimeSource time;
+    private final Pool pool;
 
     public ProfileService(ProfileRepository profiles, ProfileReads reads, ProfileValueRepository profileValues, DocumentRepository documents,
             CatalogueService catalogues, ProfileValidator validator, ProfileValueCodec codec,
-            ProfileSubmittedPublisher submitted, TimeSource time) {
+            ProfileSubmittedPublisher submitted, TimeSource time, Pool pool) {
         this.profiles = profiles;
         this.reads = reads;
         this.profileValues = profileValues;
@@ -72,6 +76,7 @@ public class ProfileService {
         this.codec = codec;
         this.submitted = submitted;
         this.time = time;
+        this.pool = pool;
     }
 
     /** Creates a profile; to be called inside a transaction (see {@link IdempotentCreation}). */
@@ -171,28 +176,60 @@ public class ProfileService {
                 : submitted.forget(id).chain(() -> profiles.delete("id", id)).replaceWithVoid());
     }
 
-    @WithTransaction
+    /**
+     * Submits a complete draft: its status and its profile-submitted event in one transaction of the
+     * reactive client, the profile read without entities (its row locked, as {@link #ownedForUpdate}
+     * does) — loading and flushing the profile with its values through Hibernate was most of a
+     * submit's CPU, on every analysis's path (bench/RESULTS.md, session 13). A profile already
+     * submitted answers its completeness again and publishes nothing.
+     */
     public Uni<Completeness> submit(UUID partnerId, Long id) {
-        return ownedForUpdate(partnerId, id).chain(profile -> catalogues.covering(List.of(), attributeIds(profile)).chain(catalogue -> documents.ofProfile(id)
-                .chain(docs -> {
-                    LinkedHashMap<Attribute, List<String>> values = decoded(profile);
-                    Set<Long> documentAttributes = docs.stream().map(d -> d.attribute.id).collect(Collectors.toSet());
-                    Completeness completeness = validator.completeness(values, documentAttributes, catalogue, true);
-                    if (!completeness.missing().isEmpty()) {
-                        List<FieldError> missing = completeness.missing().stream()
-                                .map(name -> new FieldError(name, ProfileValidator.MISSING_REQUIRED)).toList();
-                        return Uni.createFrom().failure(new ApiException(400, "missing_required_attributes",
-                                ProfileValidator.MISSING_REQUIRED, missing).with("completion", completeness.percentage()));
-                    }
-                    if (!Profile.DRAFT.equals(profile.status)) {
-                        return Uni.createFrom().item(completeness);
-                    }
-                    profile.status = Profile.COMPLETE;
-                    profile.submissionId = UUID.randomUUID();
-                    profile.submittedAt = time.now();
-                    profile.updatedAt = profile.submittedAt;
-                    return submitted.append(submission(profile, catalogue, values)).replaceWith(completeness);
-                })));
+        String traceparent = TraceParents.current();
+        return catalogues.current().chain(catalogue -> submit(partnerId, id, catalogue, traceparent, false))
+                .chain(attempt -> attempt.completeness() != null ? Uni.createFrom().item(attempt.completeness())
+                        : catalogues.covering(List.of(), attempt.unknownAttributes())
+                                .chain(catalogue -> submit(partnerId, id, catalogue, traceparent, true))
+                                .map(SubmitAttempt::completeness));
+    }
+
+    /** Its completeness; or, when the catalogue lacks an attribute the profile holds (added since it was read), which ones. */
+    private record SubmitAttempt(Completeness completeness, Set<Long> unknownAttributes) {
+    }
+
+    private Uni<SubmitAttempt> submit(UUID partnerId, long id, Catalogue catalogue, String traceparent, boolean reloaded) {
+        return CallersEventLoop.answer(pool.withTransaction(transaction -> reads.ownedForUpdate(transaction, id, partnerId).chain(stored -> {
+            if (stored == null) {
+                return Uni.createFrom().failure(ApiException.notFound("Profile"));
+            }
+            Set<Long> held = attributeIds(List.of(stored));
+            if (!catalogue.knowsAll(List.of(), held)) {
+                if (reloaded) {
+                    return Uni.createFrom().failure(new IllegalStateException("Profile " + id + " holds attributes its catalogue lacks"));
+                }
+                return Uni.createFrom().item(new SubmitAttempt(null, held));
+            }
+            ProfileSnapshot snapshot = snapshot(stored, catalogue);
+            Set<Long> documentAttributes = snapshot.documents().stream().map(d -> d.attribute.id).collect(Collectors.toSet());
+            Completeness completeness = validator.completeness(snapshot.values(), documentAttributes, catalogue, true);
+            if (!completeness.missing().isEmpty()) {
+                List<FieldError> missing = completeness.missing().stream()
+                        .map(name -> new FieldError(name, ProfileValidator.MISSING_REQUIRED)).toList();
+                return Uni.createFrom().failure(new ApiException(400, "missing_required_attributes",
+                        ProfileValidator.MISSING_REQUIRED, missing).with("completion", completeness.percentage()));
+            }
+            SubmitAttempt done = new SubmitAttempt(completeness, Set.of());
+            Profile profile = stored.profile();
+            if (!Profile.DRAFT.equals(profile.status)) {
+                return Uni.createFrom().item(done);
+            }
+            profile.status = Profile.COMPLETE;
+            profile.submissionId = UUID.randomUUID();
+            profile.submittedAt = time.now();
+            profile.updatedAt = profile.submittedAt;
+            return profiles.recordSubmission(transaction, profile)
+                    .chain(() -> submitted.append(transaction, submission(profile, catalogue, snapshot.values()), traceparent))
+                    .replaceWith(done);
+        })));
     }
 
     /**
