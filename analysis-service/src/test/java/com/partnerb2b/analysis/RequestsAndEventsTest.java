@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -57,6 +58,27 @@ class RequestsAndEventsTest {
                 .then().statusCode(422).body("error.details[0].field", equalTo("Idempotency-Key"));
         partner.request().header("Idempotency-Key", "k".repeat(256)).post("/api/v1/profiles/" + pk + "/analyses/")
                 .then().statusCode(400).body("error.details[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void a_key_past_its_retention_makes_a_new_analysis_and_points_to_it() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
+        String key = UUID.randomUUID().toString();
+        long first = partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(201).extract().jsonPath().getLong("data.pk");
+        TestRows.update("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE partner_id = ? AND idempotency_key = ?",
+                partner.id, key);
+
+        long second = partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(201).extract().jsonPath().getLong("data.pk");
+        assertNotEquals(first, second);
+        assertEquals(2, TestRows.count("SELECT count(*) FROM analyses WHERE partner_id = ?", partner.id));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM idempotency_keys WHERE partner_id = ? AND idempotency_key = ? AND analysis_id = ?",
+                partner.id, key, second));
+        partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(201).body("data.pk", equalTo((int) second));
     }
 
     @Test

@@ -36,6 +36,25 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long>
         return count("partnerId = ?1 and status <> ?2", partnerId, Analysis.FAILED);
     }
 
+    /** The same count, in {@code transaction}. */
+    public Uni<Long> countUsed(SqlClient transaction, UUID partnerId) {
+        return transaction.preparedQuery("SELECT count(*) FROM analyses WHERE partner_id = $1 AND status <> $2")
+                .execute(Tuple.of(partnerId, Analysis.FAILED)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Inserts a new analysis in {@code transaction}; its id is set from the database. */
+    public Uni<Analysis> insert(SqlClient transaction, Analysis analysis) {
+        return transaction.preparedQuery("""
+                INSERT INTO analyses (partner_id, profile_pk, submission_id, status, attempts, created_at, trace_parent)
+                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id""")
+                .execute(Tuple.from(Arrays.asList(analysis.partnerId, analysis.profilePk, analysis.submissionId, analysis.status,
+                        analysis.attempts, analysis.createdAt.atOffset(ZoneOffset.UTC), analysis.traceParent)))
+                .map(rows -> {
+                    analysis.id = rows.iterator().next().getLong(0);
+                    return analysis;
+                });
+    }
+
     /**
      * Writes the end of an analysis (its status, outcome or failure reason, completion time) in one
      * statement of {@code transaction}, only while {@code claimer}'s claim on it holds (same claimer, same attempt): true if

@@ -7,15 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.partnerb2b.platform.reactive.NativeStatements;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepositoryBase<Submission, UUID> {
 
-    /** The partner's latest known submission of the profile, or null. */
-    public Uni<Submission> latest(UUID partnerId, long profilePk) {
-        return find("partnerId = ?1 and profilePk = ?2", Sort.descending("submittedAt"), partnerId, profilePk).firstResult();
+    /** The id of the partner's latest known submission of the profile, or null (one query of the reactive client). */
+    public Uni<UUID> latestId(SqlClient client, UUID partnerId, long profilePk) {
+        return client.preparedQuery("""
+                SELECT submission_id FROM submissions WHERE partner_id = $1 AND profile_pk = $2 ORDER BY submitted_at DESC LIMIT 1""")
+                .execute(Tuple.of(partnerId, profilePk))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
     }
 
     /** Keeps a submission; one already kept (the same event again) is left as it is. */

@@ -21,12 +21,15 @@ import com.partnerb2b.platform.crypto.Digests;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.ratelimit.TooManyAttemptsException;
+import com.partnerb2b.platform.reactive.CallersEventLoop;
 import com.partnerb2b.platform.time.TimeSource;
 import com.partnerb2b.platform.tracing.TraceParents;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * A partner asks for an analysis of its submitted profile. The submission comes from the
@@ -52,9 +55,10 @@ public class AnalysisRequests {
     private final ProfileLookup profiles;
     private final AnalysisWorker worker;
     private final TimeSource time;
+    private final Pool pool;
 
     public AnalysisRequests(SubmissionRepository submissions, AnalysisRepository analyses, AnalysisQuotaRepository quotas,
-            AnalysisIdempotencyRepository idempotency, ProfileLookup profiles, AnalysisWorker worker, TimeSource time) {
+            AnalysisIdempotencyRepository idempotency, ProfileLookup profiles, AnalysisWorker worker, TimeSource time, Pool pool) {
         this.submissions = submissions;
         this.analyses = analyses;
         this.quotas = quotas;
@@ -62,31 +66,30 @@ public class AnalysisRequests {
         this.profiles = profiles;
         this.worker = worker;
         this.time = time;
+        this.pool = pool;
     }
 
+    /**
+     * Records a request for an analysis of the profile's latest submission. Without an idempotency
+     * key no Hibernate session is opened: the submission is looked up and the analysis written
+     * (quota row locked) with the reactive client, on every analysis's path.
+     */
     public Uni<Requested> request(UUID partnerId, long profilePk, String idempotencyKey, String authorization, String requestId) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             return Uni.createFrom().failure(ApiException.invalidValue(List.of(new FieldError("Idempotency-Key", "1 to 255 characters"))));
         }
         byte[] hash = Digests.sha256("POST /api/v1/profiles/" + profilePk + "/analyses/");
-        // Read what is known here first, then (no connection held) ask profile-service if needed.
-        Uni<Known> known = Panache.withSession(() -> replay(partnerId, idempotencyKey, hash).chain(replayed -> replayed != null
-                ? Uni.createFrom().item(new Known(replayed, null))
-                : submissions.latest(partnerId, profilePk).map(latest -> new Known(null, latest == null ? null : latest.submissionId))));
-        return known.chain(found -> {
-            if (found.replayed() != null) {
-                return Uni.createFrom().item(new Requested(found.replayed(), true));
-            }
-            Uni<UUID> submission = found.submissionId() != null ? Uni.createFrom().item(found.submissionId())
-                    : askProfileService(profilePk, authorization, requestId);
-            return submission
-                    .chain(submissionId -> Panache.withTransaction(() -> create(partnerId, profilePk, submissionId, idempotencyKey, hash)))
-                    .invoke(created -> worker.wake())
-                    .map(created -> new Requested(created, false));
-        });
-    }
-
-    private record Known(Analysis replayed, UUID submissionId) {
+        String traceparent = TraceParents.current();
+        Uni<Analysis> replayed = idempotencyKey == null ? Uni.createFrom().nullItem()
+                : Panache.withSession(() -> replay(partnerId, idempotencyKey, hash));
+        // What is known here first, then (no connection held) ask profile-service if needed.
+        return CallersEventLoop.answer(replayed.chain(replay -> replay != null ? Uni.createFrom().item(new Requested(replay, true))
+                : submissions.latestId(pool, partnerId, profilePk)
+                        .chain(known -> known != null ? Uni.createFrom().item(known) : askProfileService(profilePk, authorization, requestId))
+                        .chain(submissionId -> pool.withTransaction(transaction ->
+                                create(transaction, partnerId, profilePk, submissionId, idempotencyKey, hash, traceparent)))
+                        .invoke(created -> worker.wake())
+                        .map(created -> new Requested(created, false))));
     }
 
     private Uni<Analysis> replay(UUID partnerId, String key, byte[] hash) {
@@ -125,14 +128,15 @@ public class AnalysisRequests {
         throw ApiException.notFound("Profile");
     }
 
-    private Uni<Analysis> create(UUID partnerId, long profilePk, UUID submissionId, String key, byte[] hash) {
-        return quotas.lock(partnerId).chain(quota -> quota == null || quota.limit == null
+    private Uni<Analysis> create(SqlClient transaction, UUID partnerId, long profilePk, UUID submissionId, String key, byte[] hash,
+            String traceparent) {
+        return quotas.lockedLimit(transaction, partnerId).chain(limit -> limit == null
                 ? Uni.createFrom().voidItem()
-                : analyses.countUsed(partnerId).invoke(used -> {
-                    if (used >= quota.limit) {
+                : analyses.countUsed(transaction, partnerId).invoke(used -> {
+                    if (used >= limit) {
                         throw new ApiException(429, "quota_exceeded", "Analysis quota exceeded",
-                                List.of(new FieldError("quota", used + " of " + quota.limit + " analyses used")))
-                                .with("limit", quota.limit).with("used", used);
+                                List.of(new FieldError("quota", used + " of " + limit + " analyses used")))
+                                .with("limit", limit).with("used", used);
                     }
                 }).replaceWithVoid())
                 .chain(() -> {
@@ -142,25 +146,20 @@ public class AnalysisRequests {
                     analysis.submissionId = submissionId;
                     analysis.status = Analysis.PENDING;
                     analysis.createdAt = time.now();
-                    analysis.traceParent = TraceParents.current();
-                    return analyses.persistAndFlush(analysis);
+                    analysis.traceParent = traceparent;
+                    return analyses.insert(transaction, analysis);
                 })
-                .call(analysis -> key == null ? Uni.createFrom().voidItem() : remember(partnerId, key, hash, analysis));
+                .call(analysis -> key == null ? Uni.createFrom().voidItem() : remember(transaction, partnerId, key, hash, analysis));
     }
 
-    private Uni<?> remember(UUID partnerId, String key, byte[] hash, Analysis analysis) {
-        // An expired record of the same key is replaced; a live one (a concurrent request with the
-        // same key) stays, and this insert's key conflict answers 409.
-        return idempotency.delete("partnerId = ?1 and idempotencyKey = ?2 and createdAt < ?3", partnerId, key,
-                time.now().minus(IDEMPOTENCY_RETENTION)).chain(() -> {
-            AnalysisIdempotency record = new AnalysisIdempotency();
-            record.partnerId = partnerId;
-            record.idempotencyKey = key;
-            record.requestHash = hash;
-            record.analysisId = analysis.id;
-            record.createdAt = time.now();
-            return idempotency.persist(record);
-        });
+    private Uni<Void> remember(SqlClient transaction, UUID partnerId, String key, byte[] hash, Analysis analysis) {
+        AnalysisIdempotency record = new AnalysisIdempotency();
+        record.partnerId = partnerId;
+        record.idempotencyKey = key;
+        record.requestHash = hash;
+        record.analysisId = analysis.id;
+        record.createdAt = time.now();
+        return idempotency.remember(transaction, record, record.createdAt.minus(IDEMPOTENCY_RETENTION));
     }
 
     /**
@@ -168,7 +167,7 @@ public class AnalysisRequests {
      * or else confirmed by profile-service (which answers 404 for another partner's profile alike).
      */
     public Uni<Void> ensureVisible(UUID partnerId, long profilePk, String authorization, String requestId) {
-        return Panache.withSession(() -> submissions.latest(partnerId, profilePk)).chain(latest -> latest != null
+        return CallersEventLoop.answer(submissions.latestId(pool, partnerId, profilePk)).chain(latest -> latest != null
                 ? Uni.createFrom().voidItem()
                 : profiles.profile(profilePk, authorization, requestId).onFailure().transform(AnalysisRequests::unavailable)
                         .invoke(answer -> {
