@@ -46,8 +46,7 @@ class RequestsAndEventsTest {
         long pk = Partner.newProfilePk();
         Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
         String key = UUID.randomUUID().toString();
-        long first = partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
-                .then().statusCode(201).extract().jsonPath().getLong("data.pk");
+        long first = requestWithKey(partner, pk, key);
         partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
                 .then().statusCode(201).body("data.pk", equalTo((int) first)).body("data.status", equalTo("pending"));
         assertEquals(1, TestRows.count("SELECT count(*) FROM analyses WHERE partner_id = ?", partner.id));
@@ -66,13 +65,11 @@ class RequestsAndEventsTest {
         long pk = Partner.newProfilePk();
         Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
         String key = UUID.randomUUID().toString();
-        long first = partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
-                .then().statusCode(201).extract().jsonPath().getLong("data.pk");
+        long first = requestWithKey(partner, pk, key);
         TestRows.update("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE partner_id = ? AND idempotency_key = ?",
                 partner.id, key);
 
-        long second = partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
-                .then().statusCode(201).extract().jsonPath().getLong("data.pk");
+        long second = requestWithKey(partner, pk, key);
         assertNotEquals(first, second);
         assertEquals(2, TestRows.count("SELECT count(*) FROM analyses WHERE partner_id = ?", partner.id));
         assertEquals(1, TestRows.count("SELECT count(*) FROM idempotency_keys WHERE partner_id = ? AND idempotency_key = ? AND analysis_id = ?",
@@ -225,5 +222,11 @@ class RequestsAndEventsTest {
 
     private static String metric(String name) {
         return given().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith(name)).findFirst().orElse(null);
+    }
+
+    /** Asks for an analysis of the profile with the idempotency key: its pk (201 expected). */
+    private static long requestWithKey(Partner partner, long pk, String key) {
+        return partner.request().header("Idempotency-Key", key).post("/api/v1/profiles/" + pk + "/analyses/")
+                .then().statusCode(201).extract().jsonPath().getLong("data.pk");
     }
 }
