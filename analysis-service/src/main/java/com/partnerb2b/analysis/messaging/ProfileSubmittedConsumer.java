@@ -14,6 +14,7 @@ import com.partnerb2b.platform.messaging.EventInbox;
 import com.partnerb2b.platform.time.TimeSource;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
@@ -40,7 +41,7 @@ public class ProfileSubmittedConsumer {
     @Incoming("profile-submitted")
     public Uni<Void> consume(String payload) {
         return inbox.receive(ProfileSubmitted.TOPIC, payload, ProfileSubmitted.TYPE, ProfileSubmitted.class,
-                (event, data) -> keep(data))
+                (transaction, event, data) -> keep(transaction, data))
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();
@@ -49,7 +50,7 @@ public class ProfileSubmittedConsumer {
                 .replaceWithVoid();
     }
 
-    private Uni<?> keep(ProfileSubmitted data) {
+    private Uni<?> keep(SqlClient transaction, ProfileSubmitted data) {
         Submission submission = new Submission();
         submission.submissionId = data.submissionId();
         submission.partnerId = data.partnerId();
@@ -63,6 +64,6 @@ public class ProfileSubmittedConsumer {
         }
         submission.submittedAt = data.submittedAt();
         submission.receivedAt = time.now();
-        return submissions.keep(submission);
+        return submissions.keep(transaction, submission);
     }
 }

@@ -1,10 +1,11 @@
 package com.partnerb2b.analysis.repository;
 
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.partnerb2b.platform.reactive.NativeStatements;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -22,13 +23,15 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
     }
 
-    /** Keeps a submission; one already kept (the same event again) is left as it is. */
-    public Uni<Void> keep(Submission submission) {
-        return NativeStatements.execute("""
+    /** Keeps a submission in {@code transaction}; one already kept (the same event again) is left as it is. */
+    public Uni<Void> keep(SqlClient transaction, Submission submission) {
+        return transaction.preparedQuery("""
                 INSERT INTO submissions (submission_id, partner_id, profile_pk, catalogue_version, external_reference,
                                          attributes, submitted_at, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (submission_id) DO NOTHING""",
-                submission.submissionId, submission.partnerId, submission.profilePk, submission.catalogueVersion,
-                submission.externalReference, submission.attributes, submission.submittedAt, submission.receivedAt).replaceWithVoid();
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id) DO NOTHING""")
+                .execute(Tuple.from(Arrays.asList(submission.submissionId, submission.partnerId, submission.profilePk,
+                        submission.catalogueVersion, submission.externalReference, submission.attributes,
+                        submission.submittedAt.atOffset(ZoneOffset.UTC), submission.receivedAt.atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid();
     }
 }

@@ -2,7 +2,6 @@ package com.partnerb2b.platform.messaging;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +59,7 @@ public class EventInbox {
      * as {@code dataType}. {@code handler} runs inside the transaction that records the event id.
      */
     public <T extends EventData> Uni<Outcome> receive(String topic, String payload, String type, Class<T> dataType,
-            BiFunction<EventEnvelope, T, Uni<?>> handler) {
+            EventHandler<T> handler) {
         JsonNode event;
         try {
             event = mapper.readTree(payload);
@@ -94,7 +93,7 @@ public class EventInbox {
         // Handled in a span continuing the producer's trace; the handler sees that span as the
         // envelope's traceparent, which it stores with whatever work goes on later.
         return spans.continuing("process " + topic, SpanKind.CONSUMER, envelope.traceparent(), traceparent ->
-                processed.once(eventId, () -> handler.apply(envelope.continuedBy(traceparent), usable))
+                processed.once(eventId, transaction -> handler.handle(transaction, envelope.continuedBy(traceparent), usable))
                 // The database away is no fault of the event: wait for it, up to the outage budget.
                 .onFailure(DatabaseOutage::causedBy).invoke(away -> LOG.warnf("Event %s of %s waits for the database: %s",
                         eventId, topic, away.getMessage()))

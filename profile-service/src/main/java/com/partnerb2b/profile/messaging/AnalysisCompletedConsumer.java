@@ -30,6 +30,6 @@ public class AnalysisCompletedConsumer {
     @Incoming("analysis-completed")
     public Uni<Void> consume(String payload) {
         return inbox.receive(AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class,
-                (envelope, analysis) -> analyses.record(analysis)).replaceWithVoid();
+                (transaction, envelope, analysis) -> analyses.record(transaction, analysis)).replaceWithVoid();
     }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import com.partnerb2b.platform.reactive.NativeStatements;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -25,13 +24,15 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
      * {@code completed}) — only if the profile is the partner's and still on that submission. One
      * fenced update, the optimistic-lock version bumped like any change; false when nothing matched.
      */
-    public Uni<Boolean> showAnalysis(long id, UUID partnerId, UUID submissionId, String lastAnalysis, boolean completed) {
-        return NativeStatements.execute("""
-                UPDATE profiles SET last_analysis = ?1, version = version + 1,
-                       status = CASE WHEN status = ?2 THEN ?3 ELSE status END
-                 WHERE id = ?4 AND partner_id = ?5 AND submission_id = ?6""",
-                lastAnalysis, Profile.COMPLETE, completed ? Profile.ANALYZED : Profile.COMPLETE, id, partnerId, submissionId)
-                .map(rows -> rows == 1);
+    public Uni<Boolean> showAnalysis(SqlClient transaction, long id, UUID partnerId, UUID submissionId, String lastAnalysis,
+            boolean completed) {
+        return transaction.preparedQuery("""
+                UPDATE profiles SET last_analysis = $1, version = version + 1,
+                       status = CASE WHEN status = $2 THEN $3 ELSE status END
+                 WHERE id = $4 AND partner_id = $5 AND submission_id = $6""")
+                .execute(Tuple.of(lastAnalysis, Profile.COMPLETE, completed ? Profile.ANALYZED : Profile.COMPLETE, id, partnerId,
+                        submissionId))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /**

@@ -13,6 +13,7 @@ import com.partnerb2b.profile.repository.ProfileRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Shows a profile's latest analysis ({@code last_analyse}) and marks a complete profile
@@ -35,8 +36,8 @@ public class ProfileAnalysisService {
 
     /** True if the analysis is now the profile's latest; false if it was ignored. */
     @WithTransaction
-    public Uni<Boolean> record(AnalysisCompleted analysis) {
-        return profiles.showAnalysis(analysis.profilePk(), analysis.partnerId(), analysis.submissionId(), lastAnalyse(analysis).toString(),
+    public Uni<Boolean> record(SqlClient transaction, AnalysisCompleted analysis) {
+        return profiles.showAnalysis(transaction, analysis.profilePk(), analysis.partnerId(), analysis.submissionId(), lastAnalyse(analysis).toString(),
                 AnalysisCompleted.COMPLETED.equals(analysis.status())).invoke(shown -> {
                     if (!shown) {
                         LOG.infof("Ignoring analysis %d: profile %d is erased, not partner %s's, or no longer on submission %s",

@@ -1,18 +1,21 @@
 package com.partnerb2b.webhook.repository;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.partnerb2b.platform.reactive.NativeStatements;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long> {
@@ -22,16 +25,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
     }
 
     /**
-     * Adds the delivery for its partner's endpoint, found by the insert itself (one statement, no
-     * entity loaded); 0 when the partner has no endpoint.
+     * Adds the delivery for its partner's endpoint, found by the insert itself (one statement of
+     * {@code transaction}, no entity loaded); 0 when the partner has no endpoint.
      */
-    public Uni<Integer> addForEndpointOfPartner(Delivery delivery) {
-        return NativeStatements.execute("""
+    public Uni<Integer> addForEndpointOfPartner(SqlClient transaction, Delivery delivery) {
+        return transaction.preparedQuery("""
                 INSERT INTO deliveries (webhook_id, endpoint_id, partner_id, event_type, analysis_pk, profile_pk, payload,
                                         status, attempts, next_attempt_at, created_at, trace_parent)
-                SELECT ?1, id, partner_id, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9 FROM endpoints WHERE partner_id = ?10""",
-                delivery.webhookId, delivery.eventType, delivery.analysisPk, delivery.profilePk, delivery.payload, delivery.status,
-                delivery.nextAttemptAt, delivery.createdAt, delivery.traceParent, delivery.partnerId);
+                SELECT $1, id, partner_id, $2, $3, $4, $5, $6, 0, $7, $8, $9 FROM endpoints WHERE partner_id = $10""")
+                .execute(Tuple.from(Arrays.asList(delivery.webhookId, delivery.eventType, delivery.analysisPk, delivery.profilePk,
+                        delivery.payload, delivery.status, delivery.nextAttemptAt.atOffset(ZoneOffset.UTC),
+                        delivery.createdAt.atOffset(ZoneOffset.UTC), delivery.traceParent, delivery.partnerId)))
+                .map(rows -> rows.rowCount());
     }
 
     public Uni<Delivery> owned(UUID partnerId, long id) {

@@ -22,6 +22,7 @@ import com.partnerb2b.webhook.repository.EndpointRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Deliveries: one per analysis outcome for the partner's endpoint; listed, retried, recovered. */
 @ApplicationScoped
@@ -50,7 +51,7 @@ public class DeliveryService {
     }
 
     /** In the consuming transaction: a delivery if the partner has an endpoint (enabled or not: a disabled one gets it when enabled). */
-    public Uni<Void> fromEvent(EventEnvelope event, AnalysisCompleted analysis) {
+    public Uni<Void> fromEvent(SqlClient transaction, EventEnvelope event, AnalysisCompleted analysis) {
         Delivery delivery = new Delivery();
         delivery.webhookId = "msg_" + event.id();
         delivery.partnerId = analysis.partnerId();
@@ -62,7 +63,7 @@ public class DeliveryService {
         delivery.createdAt = time.now();
         delivery.nextAttemptAt = delivery.createdAt;
         delivery.traceParent = event.traceparent();
-        return deliveries.addForEndpointOfPartner(delivery).replaceWithVoid();
+        return deliveries.addForEndpointOfPartner(transaction, delivery).replaceWithVoid();
     }
 
     @WithSession
