@@ -9,13 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.messaging.EventEnvelope;
-import com.partnerb2b.platform.tracing.TraceParents;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Records an event in the caller's transaction: committed with the state change, or not at all.
+ * Records an event in the caller's transaction (of the reactive client): committed with the state change, or not at all.
  * The transaction also notifies {@link OutboxNotifications#CHANNEL}, which PostgreSQL delivers when
  * it commits (several appends of one transaction make one notification): the relay publishes the
  * event right after the commit.
@@ -31,22 +30,9 @@ public class Outbox {
         this.mapper = mapper;
     }
 
-    /** Appends an event caused by the current span (the request being served). */
-    public Uni<EventEnvelope> append(String topic, String key, String source, String type, Instant time, JsonNode data) {
-        return append(topic, key, source, type, time, data, TraceParents.current());
-    }
-
-    /** Appends an event caused by the span {@code traceparent} (work resumed from a stored row). */
-    public Uni<EventEnvelope> append(String topic, String key, String source, String type, Instant time, JsonNode data,
-            String traceparent) {
-        EventEnvelope envelope = EventEnvelope.of(source, type, key, time, data, traceparent);
-        return event(topic, key, time, envelope).chain(events::insert).call(() -> events.notifyRelayOnCommit())
-                .replaceWith(envelope);
-    }
-
     /**
-     * The same in {@code transaction}, a transaction of the reactive client rather than of the
-     * current Hibernate session: for writes that use no entities.
+     * Appends an event caused by the span {@code traceparent} in {@code transaction}, a transaction of
+     * the reactive client: committed with the state change it records, or not at all.
      */
     public Uni<EventEnvelope> append(SqlClient transaction, String topic, String key, String source, String type, Instant time,
             JsonNode data, String traceparent) {

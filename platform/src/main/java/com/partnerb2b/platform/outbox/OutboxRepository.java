@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.partnerb2b.platform.reactive.NativeStatements;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -29,25 +27,13 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                         .setParameter("topic", topic).setParameter("key", key).executeUpdate()));
     }
 
-    // Positional parameters: $n for the reactive client, ?n for a native query of the session.
     private static final String INSERT = "INSERT INTO outbox_events (id, topic, message_key, payload, created_at) VALUES ($1, $2, $3, $4, $5)";
     private static final String NOTIFY = "NOTIFY " + OutboxNotifications.CHANNEL;
-
-    /** Writes the event in the current transaction (one statement, no entity kept in the session). */
-    public Uni<Void> insert(OutboxEvent event) {
-        return NativeStatements.execute(INSERT.replace('$', '?'), event.id, event.topic, event.messageKey, event.payload, event.createdAt)
-                .replaceWithVoid();
-    }
 
     /** Writes the event in {@code transaction}, a transaction of the reactive client. */
     public Uni<Void> insert(SqlClient transaction, OutboxEvent event) {
         return transaction.preparedQuery(INSERT).execute(Tuple.of(event.id, event.topic, event.messageKey, event.payload,
                 event.createdAt.atOffset(ZoneOffset.UTC))).replaceWithVoid();
-    }
-
-    /** Notifies the relays on the commit of the current transaction (nothing if it rolls back). */
-    public Uni<Void> notifyRelayOnCommit() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(NOTIFY).executeUpdate()).replaceWithVoid();
     }
 
     /** Notifies the relays on the commit of {@code transaction} (nothing if it rolls back). */
