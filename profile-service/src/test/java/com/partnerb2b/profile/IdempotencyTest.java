@@ -2,11 +2,17 @@ package com.partnerb2b.profile;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.partnerb2b.platform.test.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,6 +61,25 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         post(key, Map.of("attributes", ProfileApi.with("gender", "X"))).then().statusCode(400);
         post(key, Map.of("attributes", ProfileApi.validAttributes())).then().statusCode(201);
+    }
+
+    @Test
+    void a_key_past_its_retention_creates_a_new_profile_and_replays_that_one() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long first = post(key, Map.of("attributes", ProfileApi.validAttributes())).then().statusCode(201)
+                .extract().jsonPath().getLong("data.pk");
+        try (Connection connection = PostgresTestResource.database().connect();
+                PreparedStatement aged = connection.prepareStatement(
+                        "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE idempotency_key = ?")) {
+            aged.setString(1, key);
+            assertEquals(1, aged.executeUpdate());
+        }
+        Map<String, Object> another = Map.of("attributes", ProfileApi.with("identity_document_number", "ZX987654"));
+        long second = post(key, another).then().statusCode(201).extract().jsonPath().getLong("data.pk");
+        assertNotEquals(first, second);
+        assertEquals(second, post(key, another).then().statusCode(201).extract().jsonPath().getLong("data.pk"));
+        partner.request().get("/api/v1/profiles/" + second + "/").then().statusCode(200)
+                .body("data.profileattribute_set.find { it.attribute.name == 'identity_document_number' }.value", equalTo("ZX987654"));
     }
 
     private Response post(String key, Object body) {

@@ -1,6 +1,7 @@
 package com.partnerb2b.profile.repository;
 
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -18,6 +20,50 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
 
     private static final String WITH_VALUES = "select distinct p from Profile p left join fetch p.values v left join fetch v.attribute ";
+
+    // One statement, so atomic without a transaction of its own: the profile, then its values from arrays.
+    private static final String INSERT_WITH_VALUES = """
+            WITH profile AS (
+                INSERT INTO profiles (id, partner_id, status, external_reference, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $5) RETURNING id)
+            INSERT INTO profile_values (profile_id, attribute_id, position, value_text, value_cipher, key_id)
+            SELECT profile.id, v.attribute_id, v.position, v.value_text, v.value_cipher, v.key_id
+              FROM profile, unnest($6::bigint[], $7::integer[], $8::text[], $9::bytea[], $10::text[])
+                            AS v(attribute_id, position, value_text, value_cipher, key_id)""";
+
+    /**
+     * The id of a profile about to be created, taken before its row is written: the encryption of its
+     * sensitive values is bound to it. An id taken and never used leaves a gap, nothing else.
+     */
+    public Uni<Long> nextId(SqlClient client) {
+        return client.query("SELECT nextval(pg_get_serial_sequence('profiles', 'id'))").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Writes a new profile (its id from {@link #nextId}) with its values in one statement — one round trip
+     * where the entities took a transaction of five (bench/RESULTS.md, session 14).
+     */
+    public Uni<Void> insertWithValues(SqlClient client, Profile profile, List<ProfileValue> values) {
+        int count = values.size();
+        Long[] attributes = new Long[count];
+        Integer[] positions = new Integer[count];
+        String[] texts = new String[count];
+        Buffer[] ciphers = new Buffer[count];
+        String[] keyIds = new String[count];
+        for (int i = 0; i < count; i++) {
+            ProfileValue value = values.get(i);
+            attributes[i] = value.attribute.id;
+            positions[i] = value.position;
+            texts[i] = value.valueText;
+            ciphers[i] = value.valueCipher == null ? null : Buffer.buffer(value.valueCipher);
+            keyIds[i] = value.keyId;
+        }
+        return client.preparedQuery(INSERT_WITH_VALUES)
+                .execute(Tuple.from(Arrays.asList(profile.id, profile.partnerId, profile.status, profile.externalReference,
+                        profile.createdAt.atOffset(ZoneOffset.UTC), attributes, positions, texts, ciphers, keyIds)))
+                .replaceWithVoid();
+    }
 
     /**
      * Shows an analysis as the profile's latest (and marks a complete profile {@code analyzed} when

@@ -14,17 +14,20 @@ import com.partnerb2b.platform.crypto.Digests;
 import com.partnerb2b.platform.crypto.FieldCipher;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.reactive.CallersEventLoop;
 import com.partnerb2b.profile.repository.IdempotencyRecord;
 import com.partnerb2b.profile.repository.IdempotencyRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * {@code POST /profiles/} with an {@code Idempotency-Key}: within 24 h the same key and body replay
  * the first answer and create nothing; the same key with another body is refused (422). The record
- * is written in the creating transaction, so a retry after a crash either finds it or creates anew.
+ * is written in the creating transaction, so a retry after a crash either finds it or creates anew;
+ * two requests with one new key at once: one creates, the other is answered 409 (retry replays).
  */
 @ApplicationScoped
 public class IdempotentCreation {
@@ -39,15 +42,21 @@ public class IdempotentCreation {
     private final IdempotencyRepository records;
     private final ObjectMapper mapper;
     private final FieldCipher cipher;
+    private final Pool pool;
 
-    public IdempotentCreation(ProfileService profiles, IdempotencyRepository records, ObjectMapper mapper, FieldCipher cipher) {
+    public IdempotentCreation(ProfileService profiles, IdempotencyRepository records, ObjectMapper mapper, FieldCipher cipher, Pool pool) {
         this.profiles = profiles;
         this.records = records;
         this.mapper = mapper;
         this.cipher = cipher;
+        this.pool = pool;
     }
 
-    @WithTransaction
+    /**
+     * Without a key the profile is simply created (one statement). With one, the stored answer is looked up,
+     * and the profile created and the answer stored, in one transaction of the reactive client; the
+     * catalogue is read before it opens (no second connection taken while it holds one).
+     */
     public Uni<Answer> create(UUID partnerId, String idempotencyKey, String rawBody, ProfileService.Changes request,
             Function<ProfileSnapshot, Object> view) {
         if (idempotencyKey == null) {
@@ -57,33 +66,34 @@ public class IdempotentCreation {
             return Uni.createFrom().failure(ApiException.invalidValue(List.of(new FieldError("Idempotency-Key", "1 to 255 characters"))));
         }
         byte[] hash = Digests.sha256(rawBody);
-        return records.find(partnerId, idempotencyKey).chain(existing -> {
-            boolean fresh = existing != null && existing.createdAt.plus(RETENTION).isAfter(Instant.now());
-            if (fresh) {
-                if (!Digests.same(existing.requestHash, hash)) {
-                    return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
-                            "Idempotency-Key already used with another request", List.of(new FieldError("Idempotency-Key", idempotencyKey))));
-                }
-                return Uni.createFrom().item(new Answer(existing.responseStatus,
-                        cipher.openText(existing.responseCipher, existing.keyId, context(partnerId, idempotencyKey))));
-            }
-            Uni<Void> cleared = existing == null ? Uni.createFrom().voidItem()
-                    : records.delete(existing).chain(() -> records.flush());
-            return cleared.chain(() -> profiles.create(partnerId, request)).chain(snapshot -> {
-                IdempotencyRecord record = new IdempotencyRecord();
-                record.partnerId = partnerId;
-                record.idempotencyKey = idempotencyKey;
-                record.requestHash = hash;
-                record.responseStatus = 201;
-                String body = json(view.apply(snapshot));
-                FieldCipher.Sealed sealed = cipher.seal(body, context(partnerId, idempotencyKey));
-                record.responseCipher = sealed.ciphertext();
-                record.keyId = sealed.keyId();
-                record.profileId = snapshot.profile().id;
-                record.createdAt = Instant.now();
-                return records.persist(record).map(saved -> new Answer(saved.responseStatus, body));
-            });
-        });
+        return profiles.catalogueFor(request).chain(catalogue -> CallersEventLoop.answer(pool.withTransaction(transaction ->
+                records.findForUpdate(transaction, partnerId, idempotencyKey).chain(existing -> {
+                    boolean fresh = existing != null && existing.createdAt.plus(RETENTION).isAfter(Instant.now());
+                    if (fresh) {
+                        if (!Digests.same(existing.requestHash, hash)) {
+                            return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
+                                    "Idempotency-Key already used with another request",
+                                    List.of(new FieldError("Idempotency-Key", idempotencyKey))));
+                        }
+                        return Uni.createFrom().item(new Answer(existing.responseStatus,
+                                cipher.openText(existing.responseCipher, existing.keyId, context(partnerId, idempotencyKey))));
+                    }
+                    Uni<Void> cleared = existing == null ? Uni.createFrom().voidItem() : records.forget(transaction, partnerId, idempotencyKey);
+                    return cleared.chain(() -> profiles.create(transaction, partnerId, request, catalogue)).chain(snapshot -> {
+                        IdempotencyRecord record = new IdempotencyRecord();
+                        record.partnerId = partnerId;
+                        record.idempotencyKey = idempotencyKey;
+                        record.requestHash = hash;
+                        record.responseStatus = 201;
+                        String body = json(view.apply(snapshot));
+                        FieldCipher.Sealed sealed = cipher.seal(body, context(partnerId, idempotencyKey));
+                        record.responseCipher = sealed.ciphertext();
+                        record.keyId = sealed.keyId();
+                        record.profileId = snapshot.profile().id;
+                        record.createdAt = Instant.now();
+                        return records.remember(transaction, record).replaceWith(new Answer(record.responseStatus, body));
+                    });
+                }))));
     }
 
     /** Stored answers are useless after the retention period: deleted every hour. */

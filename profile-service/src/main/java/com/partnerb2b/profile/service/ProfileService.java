@@ -37,6 +37,7 @@ import com.partnerb2b.profile.repository.ProfileValueRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Profiles of one partner: created and changed only with values the catalogue accepts, submitted
@@ -79,25 +80,38 @@ public class ProfileService {
         this.pool = pool;
     }
 
-    /** Creates a profile; to be called inside a transaction (see {@link IdempotentCreation}). */
+    /**
+     * Creates a profile: the catalogue read first (cached), then the profile and its values written in
+     * one statement of the reactive client (through entities it was a transaction of five round trips
+     * and a Hibernate flush, bench/RESULTS.md, session 14).
+     */
     public Uni<ProfileSnapshot> create(UUID partnerId, Changes request) {
-        return catalogues.covering(names(request.attributes()), List.of()).chain(catalogue -> {
-            List<FieldError> errors = new ArrayList<>();
-            LinkedHashMap<Attribute, List<String>> values = withoutEmpty(validator.check(request.attributes(), catalogue, errors).byAttribute());
-            requireComplete(values, catalogue, errors);
-            if (!errors.isEmpty()) {
-                return Uni.createFrom().failure(ProfileValidator.failure(errors));
-            }
-            Profile profile = new Profile();
-            profile.partnerId = partnerId;
-            profile.status = Profile.DRAFT;
-            profile.externalReference = blankToNull(request.externalReference());
-            profile.createdAt = time.now();
-            profile.updatedAt = profile.createdAt;
-            return profiles.persist(profile)
-                    .chain(saved -> profileValues.insert(saved, rows(saved, values)))
-                    .map(ignored -> new ProfileSnapshot(profile, values, List.of()));
-        });
+        return catalogueFor(request).chain(catalogue -> CallersEventLoop.answer(create(pool, partnerId, request, catalogue)));
+    }
+
+    /** The catalogue a creation is checked against: the cached one, reloaded if it lacks a name the request gives. */
+    public Uni<Catalogue> catalogueFor(Changes request) {
+        return catalogues.covering(names(request.attributes()), List.of());
+    }
+
+    /** Creates a profile through {@code client}: the pool, or a transaction that also stores an idempotent answer. */
+    public Uni<ProfileSnapshot> create(SqlClient client, UUID partnerId, Changes request, Catalogue catalogue) {
+        List<FieldError> errors = new ArrayList<>();
+        LinkedHashMap<Attribute, List<String>> values = withoutEmpty(validator.check(request.attributes(), catalogue, errors).byAttribute());
+        requireComplete(values, catalogue, errors);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProfileValidator.failure(errors));
+        }
+        Profile profile = new Profile();
+        profile.partnerId = partnerId;
+        profile.status = Profile.DRAFT;
+        profile.externalReference = blankToNull(request.externalReference());
+        profile.createdAt = time.now();
+        profile.updatedAt = profile.createdAt;
+        return profiles.nextId(client).chain(id -> {
+            profile.id = id;
+            return profiles.insertWithValues(client, profile, rows(profile, values));
+        }).map(ignored -> new ProfileSnapshot(profile, values, List.of()));
     }
 
     public Uni<ProfileSnapshot> get(UUID partnerId, Long id) {
