@@ -36,7 +36,7 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
      * sensitive values is bound to it. An id taken and never used leaves a gap, nothing else.
      */
     public Uni<Long> nextId(SqlClient client) {
-        return client.query("SELECT nextval(pg_get_serial_sequence('profiles', 'id'))").execute()
+        return client.preparedQuery("SELECT nextval(pg_get_serial_sequence('profiles', 'id'))").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
