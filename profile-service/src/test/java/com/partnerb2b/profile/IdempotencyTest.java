@@ -82,6 +82,16 @@ class IdempotencyTest {
                 .body("data.profileattribute_set.find { it.attribute.name == 'identity_document_number' }.value", equalTo("ZX987654"));
     }
 
+    @Test
+    void a_key_longer_than_255_characters_is_400_and_creates_nothing() {
+        String reference = "LONGKEY-" + UUID.randomUUID();
+        post("k".repeat(256), Map.of("attributes", ProfileApi.validAttributes(), "externalReference", reference)).then()
+                .statusCode(400)
+                .body("error.code", equalTo("invalid_value"))
+                .body("error.details[0].field", equalTo("Idempotency-Key"));
+        partner.request().get("/api/v1/profiles/?externalReference=" + reference).then().body("meta.total", equalTo(0));
+    }
+
     private Response post(String key, Object body) {
         return partner.request().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/v1/profiles/");
     }

@@ -1,7 +1,6 @@
 package com.partnerb2b.profile.repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
@@ -60,8 +59,7 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyR
         record.responseCipher = row.getBuffer("response_cipher").getBytes();
         record.keyId = row.getString("key_id");
         record.profileId = row.getLong("profile_id");
-        OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-        record.createdAt = createdAt.toInstant();
+        record.createdAt = row.getOffsetDateTime("created_at").toInstant();
         return record;
     }
 }

@@ -22,6 +22,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * {@code POST /profiles/} with an {@code Idempotency-Key}: within 24 h the same key and body replay
@@ -68,32 +69,39 @@ public class IdempotentCreation {
         byte[] hash = Digests.sha256(rawBody);
         return profiles.catalogueFor(request).chain(catalogue -> CallersEventLoop.answer(pool.withTransaction(transaction ->
                 records.findForUpdate(transaction, partnerId, idempotencyKey).chain(existing -> {
-                    boolean fresh = existing != null && existing.createdAt.plus(RETENTION).isAfter(Instant.now());
-                    if (fresh) {
-                        if (!Digests.same(existing.requestHash, hash)) {
-                            return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
-                                    "Idempotency-Key already used with another request",
-                                    List.of(new FieldError("Idempotency-Key", idempotencyKey))));
-                        }
-                        return Uni.createFrom().item(new Answer(existing.responseStatus,
-                                cipher.openText(existing.responseCipher, existing.keyId, context(partnerId, idempotencyKey))));
+                    if (existing != null && existing.createdAt.plus(RETENTION).isAfter(Instant.now())) {
+                        return replay(existing, hash);
                     }
                     Uni<Void> cleared = existing == null ? Uni.createFrom().voidItem() : records.forget(transaction, partnerId, idempotencyKey);
-                    return cleared.chain(() -> profiles.create(transaction, partnerId, request, catalogue)).chain(snapshot -> {
-                        IdempotencyRecord record = new IdempotencyRecord();
-                        record.partnerId = partnerId;
-                        record.idempotencyKey = idempotencyKey;
-                        record.requestHash = hash;
-                        record.responseStatus = 201;
-                        String body = json(view.apply(snapshot));
-                        FieldCipher.Sealed sealed = cipher.seal(body, context(partnerId, idempotencyKey));
-                        record.responseCipher = sealed.ciphertext();
-                        record.keyId = sealed.keyId();
-                        record.profileId = snapshot.profile().id;
-                        record.createdAt = Instant.now();
-                        return records.remember(transaction, record).replaceWith(new Answer(record.responseStatus, body));
-                    });
+                    return cleared.chain(() -> profiles.create(transaction, partnerId, request, catalogue))
+                            .chain(snapshot -> remember(transaction, partnerId, idempotencyKey, hash, json(view.apply(snapshot)),
+                                    snapshot.profile().id));
                 }))));
+    }
+
+    /** The first answer again, if the request is the same one; 422 for another request under the same key. */
+    private Uni<Answer> replay(IdempotencyRecord existing, byte[] hash) {
+        if (!Digests.same(existing.requestHash, hash)) {
+            return Uni.createFrom().failure(new ApiException(422, "idempotency_key_reused",
+                    "Idempotency-Key already used with another request", List.of(new FieldError("Idempotency-Key", existing.idempotencyKey))));
+        }
+        return Uni.createFrom().item(new Answer(existing.responseStatus,
+                cipher.openText(existing.responseCipher, existing.keyId, context(existing.partnerId, existing.idempotencyKey))));
+    }
+
+    /** Stores the answer (encrypted: it holds the profile's values) in the creating transaction. */
+    private Uni<Answer> remember(SqlClient transaction, UUID partnerId, String key, byte[] hash, String body, long profileId) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.partnerId = partnerId;
+        record.idempotencyKey = key;
+        record.requestHash = hash;
+        record.responseStatus = 201;
+        FieldCipher.Sealed sealed = cipher.seal(body, context(partnerId, key));
+        record.responseCipher = sealed.ciphertext();
+        record.keyId = sealed.keyId();
+        record.profileId = profileId;
+        record.createdAt = Instant.now();
+        return records.remember(transaction, record).replaceWith(new Answer(record.responseStatus, body));
     }
 
     /** Stored answers are useless after the retention period: deleted every hour. */
