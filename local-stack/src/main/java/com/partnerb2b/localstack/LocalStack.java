@@ -100,7 +100,10 @@ public final class LocalStack {
             List<String> jvmOptions = new ArrayList<>(List.of(parentWatch));
             // A heap that starts small stays small under the serial collector: its old generation sat full
             // at 56 MB and was collected every few seconds under load, 150-280 ms each (bench/RESULTS.md).
-            jvmOptions.addAll(Settings.options("PARTNERB2B_SERVICE_JVM_OPTS", "-Xms192m -Xmx256m -Xmn96m -XX:+UseSerialGC"));
+            // C2 alone: with the tiers, four JVMs sharing two cores kept recompiling (4-9 ms of compiler CPU
+            // per profile after minutes of load); without them, under 2 ms (bench/RESULTS.md, session 15).
+            jvmOptions.addAll(Settings.options("PARTNERB2B_SERVICE_JVM_OPTS",
+                    "-Xms192m -Xmx256m -Xmn96m -XX:+UseSerialGC -XX:-TieredCompilation"));
             ServiceProcess process = ServiceProcess.start(service.getKey(), jar, service.getValue(), env,
                     home.resolve("logs"), jvmOptions);
             running.push(process);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.analysis.repository.Analysis;
 import com.partnerb2b.analysis.service.AnalysisResults;
 import com.partnerb2b.platform.events.AnalysisCompleted;
-import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.outbox.Outbox;
+import com.partnerb2b.platform.sql.RowChange;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -31,9 +31,13 @@ public class AnalysisCompletedPublisher {
         this.mapper = mapper;
     }
 
-    /** Writes the event in {@code transaction}, the one that records the analysis's end. */
-    public Uni<EventEnvelope> append(SqlClient transaction, Analysis analysis, String traceparent) {
-        return outbox.append(transaction, AnalysisCompleted.TOPIC, analysis.profilePk.toString(), SOURCE, AnalysisCompleted.TYPE,
-                analysis.completedAt, mapper.valueToTree(results.result(analysis)), traceparent);
+    /**
+     * Records the analysis's end ({@code end}) with its event, in one statement: false, with nothing
+     * written, if {@code end} changed no row (the claim was lost).
+     */
+    public Uni<Boolean> recordWithEvent(SqlClient client, RowChange end, Analysis analysis, String traceparent) {
+        return outbox.appendOnChange(client, end, AnalysisCompleted.TOPIC, analysis.profilePk.toString(), SOURCE,
+                AnalysisCompleted.TYPE, analysis.completedAt, mapper.valueToTree(results.result(analysis)), traceparent)
+                .map(event -> event != null);
     }
 }

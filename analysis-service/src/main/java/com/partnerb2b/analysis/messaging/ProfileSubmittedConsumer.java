@@ -11,10 +11,10 @@ import com.partnerb2b.analysis.repository.SubmissionRepository;
 import com.partnerb2b.analysis.service.AnalysisWorker;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.messaging.EventInbox;
+import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.time.TimeSource;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
@@ -24,15 +24,13 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 public class ProfileSubmittedConsumer {
 
     private final EventInbox inbox;
-    private final SubmissionRepository submissions;
     private final AnalysisWorker worker;
     private final ObjectMapper mapper;
     private final TimeSource time;
 
-    public ProfileSubmittedConsumer(EventInbox inbox, SubmissionRepository submissions, AnalysisWorker worker,
+    public ProfileSubmittedConsumer(EventInbox inbox, AnalysisWorker worker,
             ObjectMapper mapper, TimeSource time) {
         this.inbox = inbox;
-        this.submissions = submissions;
         this.worker = worker;
         this.mapper = mapper;
         this.time = time;
@@ -41,7 +39,7 @@ public class ProfileSubmittedConsumer {
     @Incoming("profile-submitted")
     public Uni<Void> consume(String payload) {
         return inbox.receive(ProfileSubmitted.TOPIC, payload, ProfileSubmitted.TYPE, ProfileSubmitted.class,
-                (transaction, event, data) -> keep(transaction, data))
+                (event, data) -> keep(data))
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();
@@ -50,7 +48,7 @@ public class ProfileSubmittedConsumer {
                 .replaceWithVoid();
     }
 
-    private Uni<?> keep(SqlClient transaction, ProfileSubmitted data) {
+    private RowChange keep(ProfileSubmitted data) {
         Submission submission = new Submission();
         submission.submissionId = data.submissionId();
         submission.partnerId = data.partnerId();
@@ -60,10 +58,10 @@ public class ProfileSubmittedConsumer {
         try {
             submission.attributes = mapper.writeValueAsString(data.attributes());
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            throw new IllegalArgumentException("attributes do not write as JSON", e);
         }
         submission.submittedAt = data.submittedAt();
         submission.receivedAt = time.now();
-        return submissions.keep(transaction, submission);
+        return SubmissionRepository.keep(submission);
     }
 }

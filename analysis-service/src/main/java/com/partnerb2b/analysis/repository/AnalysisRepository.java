@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.sql.RowChange;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -56,21 +58,39 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long>
     }
 
     /**
-     * Writes the end of an analysis (its status, outcome or failure reason, completion time) in one
-     * statement of {@code transaction}, only while {@code claimer}'s claim on it holds (same claimer, same attempt): true if
-     * written, false if the claim was lost meanwhile.
+     * Inserts a new analysis in one statement unless the partner has a quota, whose count must be
+     * taken under its row lock: then nothing is written and the answer is null.
      */
-    public Uni<Boolean> recordEnd(SqlClient transaction, Analysis ended, String claimer) {
-        return transaction.preparedQuery("""
+    public Uni<Analysis> insertUnlessLimited(SqlClient client, Analysis analysis) {
+        return client.preparedQuery("""
+                INSERT INTO analyses (partner_id, profile_pk, submission_id, status, attempts, created_at, trace_parent)
+                SELECT $1::uuid, $2::bigint, $3::uuid, $4::varchar, $5::integer, $6::timestamptz, $7::varchar
+                 WHERE NOT EXISTS (SELECT 1 FROM analysis_quotas WHERE partner_id = $1)
+                RETURNING id""")
+                .execute(Tuple.from(Arrays.asList(analysis.partnerId, analysis.profilePk, analysis.submissionId, analysis.status,
+                        analysis.attempts, analysis.createdAt.atOffset(ZoneOffset.UTC), analysis.traceParent)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    analysis.id = rows.iterator().next().getLong(0);
+                    return analysis;
+                });
+    }
+
+    /**
+     * The end of an analysis (its status, outcome or failure reason, completion time) as one update
+     * that writes only while {@code claimer}'s claim on it holds (same claimer, same attempt).
+     */
+    public static RowChange end(Analysis ended, String claimer) {
+        return new RowChange("""
                 UPDATE analyses
                    SET status = $1, external_reference = $2, score = $3, grade = $4, probability_of_default = $5,
                        decision = $6, reasons = $7, affordability = $8, missing_inputs = $9, scorecard_version = $10,
                        failure_reason = $11, completed_at = $12, lease_until = NULL
-                 WHERE id = $13 AND status = 'processing' AND claimed_by = $14 AND attempts = $15""")
-                .execute(Tuple.from(Arrays.asList(ended.status, ended.externalReference, ended.score, ended.grade,
-                        ended.probabilityOfDefault, ended.decision, ended.reasons, ended.affordability, ended.missingInputs,
-                        ended.scorecardVersion, ended.failureReason, ended.completedAt.atOffset(ZoneOffset.UTC), ended.id, claimer,
-                        ended.attempts)))
-                .map(rows -> rows.rowCount() == 1);
+                 WHERE id = $13 AND status = 'processing' AND claimed_by = $14 AND attempts = $15""",
+                Arrays.asList(ended.status, ended.externalReference, ended.score, ended.grade, ended.probabilityOfDefault,
+                        ended.decision, ended.reasons, ended.affordability, ended.missingInputs, ended.scorecardVersion,
+                        ended.failureReason, ended.completedAt.atOffset(ZoneOffset.UTC), ended.id, claimer, ended.attempts));
     }
 }

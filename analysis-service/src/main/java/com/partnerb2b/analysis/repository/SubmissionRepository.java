@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.messaging.ProcessedEvents;
+import com.partnerb2b.platform.sql.RowChange;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -23,15 +25,19 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
     }
 
-    /** Keeps a submission in {@code transaction}; one already kept (the same event again) is left as it is. */
-    public Uni<Void> keep(SqlClient transaction, Submission submission) {
-        return transaction.preparedQuery("""
+    /**
+     * Keeps a submission the first time its event is handled ({@link ProcessedEvents#FIRST_TIME}); one
+     * already kept (the same submission in another event) is left as it is.
+     */
+    public static RowChange keep(Submission submission) {
+        return new RowChange("""
                 INSERT INTO submissions (submission_id, partner_id, profile_pk, catalogue_version, external_reference,
                                          attributes, submitted_at, received_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id) DO NOTHING""")
-                .execute(Tuple.from(Arrays.asList(submission.submissionId, submission.partnerId, submission.profilePk,
-                        submission.catalogueVersion, submission.externalReference, submission.attributes,
-                        submission.submittedAt.atOffset(ZoneOffset.UTC), submission.receivedAt.atOffset(ZoneOffset.UTC))))
-                .replaceWithVoid();
+                SELECT $1::uuid, $2::uuid, $3::bigint, $4::bigint, $5::varchar, $6::text, $7::timestamptz, $8::timestamptz
+                 WHERE %s
+                    ON CONFLICT (submission_id) DO NOTHING""".formatted(ProcessedEvents.FIRST_TIME),
+                Arrays.asList(submission.submissionId, submission.partnerId, submission.profilePk, submission.catalogueVersion,
+                        submission.externalReference, submission.attributes, submission.submittedAt.atOffset(ZoneOffset.UTC),
+                        submission.receivedAt.atOffset(ZoneOffset.UTC)));
     }
 }

@@ -15,22 +15,20 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Records the end of a claimed analysis — completed with its outcome, or failed with a reason —
- * and its {@code analysis-completed} event, in one transaction of the reactive client (no Hibernate
- * session for two statements on every analysis's path). Only while the claim still holds (same
- * claimer, same attempt): an instance whose lease was taken over changes nothing.
+ * and its {@code analysis-completed} event, in one statement of the reactive client (atomic without a
+ * transaction of its own). Only while the claim still holds (same claimer, same attempt): an instance
+ * whose lease was taken over changes nothing.
  */
 @ApplicationScoped
 public class AnalysisCompletion {
 
-    private final AnalysisRepository analyses;
     private final AnalysisCompletedPublisher publisher;
     private final ObjectMapper mapper;
     private final TimeSource time;
     private final Pool pool;
 
-    public AnalysisCompletion(AnalysisRepository analyses, AnalysisCompletedPublisher publisher, ObjectMapper mapper, TimeSource time,
+    public AnalysisCompletion(AnalysisCompletedPublisher publisher, ObjectMapper mapper, TimeSource time,
             Pool pool) {
-        this.analyses = analyses;
         this.publisher = publisher;
         this.mapper = mapper;
         this.time = time;
@@ -67,9 +65,7 @@ public class AnalysisCompletion {
             Analysis ended = claimed(claim, claimer);
             result.accept(ended);
             ended.completedAt = time.now();
-            return pool.withTransaction(transaction -> analyses.recordEnd(transaction, ended, claimer).chain(recorded -> recorded
-                    ? publisher.append(transaction, ended, traceparent).replaceWith(true)
-                    : Uni.createFrom().item(false)));
+            return publisher.recordWithEvent(pool, AnalysisRepository.end(ended, claimer), ended, traceparent);
         });
     }
 

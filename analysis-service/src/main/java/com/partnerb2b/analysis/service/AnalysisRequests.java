@@ -71,8 +71,8 @@ public class AnalysisRequests {
 
     /**
      * Records a request for an analysis of the profile's latest submission. Without an idempotency
-     * key no Hibernate session is opened: the submission is looked up and the analysis written
-     * (quota row locked) with the reactive client, on every analysis's path.
+     * key no Hibernate session is opened: the submission is looked up and the analysis written with
+     * the reactive client, on every analysis's path.
      */
     public Uni<Requested> request(UUID partnerId, long profilePk, String idempotencyKey, String authorization, String requestId) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
@@ -86,8 +86,7 @@ public class AnalysisRequests {
         return CallersEventLoop.answer(replayed.chain(replay -> replay != null ? Uni.createFrom().item(new Requested(replay, true))
                 : submissions.latestId(pool, partnerId, profilePk)
                         .chain(known -> known != null ? Uni.createFrom().item(known) : askProfileService(profilePk, authorization, requestId))
-                        .chain(submissionId -> pool.withTransaction(transaction ->
-                                create(transaction, partnerId, profilePk, submissionId, idempotencyKey, hash, traceparent)))
+                        .chain(submissionId -> create(partnerId, profilePk, submissionId, idempotencyKey, hash, traceparent))
                         .invoke(created -> worker.wake())
                         .map(created -> new Requested(created, false))));
     }
@@ -128,6 +127,28 @@ public class AnalysisRequests {
         throw ApiException.notFound("Profile");
     }
 
+    /**
+     * Without a key, for a partner without a quota, one statement; otherwise a transaction: the quota
+     * counted under its row lock, the analysis and the key's answer written.
+     */
+    private Uni<Analysis> create(UUID partnerId, long profilePk, UUID submissionId, String key, byte[] hash, String traceparent) {
+        Uni<Analysis> unlimited = key != null ? Uni.createFrom().nullItem()
+                : analyses.insertUnlessLimited(pool, pending(partnerId, profilePk, submissionId, traceparent));
+        return unlimited.onItem().ifNull().switchTo(() -> pool.withTransaction(transaction ->
+                create(transaction, partnerId, profilePk, submissionId, key, hash, traceparent)));
+    }
+
+    private Analysis pending(UUID partnerId, long profilePk, UUID submissionId, String traceparent) {
+        Analysis analysis = new Analysis();
+        analysis.partnerId = partnerId;
+        analysis.profilePk = profilePk;
+        analysis.submissionId = submissionId;
+        analysis.status = Analysis.PENDING;
+        analysis.createdAt = time.now();
+        analysis.traceParent = traceparent;
+        return analysis;
+    }
+
     private Uni<Analysis> create(SqlClient transaction, UUID partnerId, long profilePk, UUID submissionId, String key, byte[] hash,
             String traceparent) {
         return quotas.lockedLimit(transaction, partnerId).chain(limit -> limit == null
@@ -139,16 +160,7 @@ public class AnalysisRequests {
                                 .with("limit", limit).with("used", used);
                     }
                 }).replaceWithVoid())
-                .chain(() -> {
-                    Analysis analysis = new Analysis();
-                    analysis.partnerId = partnerId;
-                    analysis.profilePk = profilePk;
-                    analysis.submissionId = submissionId;
-                    analysis.status = Analysis.PENDING;
-                    analysis.createdAt = time.now();
-                    analysis.traceParent = traceparent;
-                    return analyses.insert(transaction, analysis);
-                })
+                .chain(() -> analyses.insert(transaction, pending(partnerId, profilePk, submissionId, traceparent)))
                 .call(analysis -> key == null ? Uni.createFrom().voidItem() : remember(transaction, partnerId, key, hash, analysis));
     }
 

@@ -1,12 +1,14 @@
 package com.partnerb2b.platform.messaging;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import com.partnerb2b.platform.sql.RowChange;
 
-/** What a consumer does with one event, inside the transaction that records the event as handled. */
+/**
+ * What a consumer does with one event: one statement, run with the record of the event's id and
+ * committed with it, or not at all. The statement must change nothing unless the event is new: its
+ * condition includes {@link ProcessedEvents#FIRST_TIME}.
+ */
 @FunctionalInterface
 public interface EventHandler<T> {
 
-    /** Writes through {@code transaction}, a transaction of the reactive client: committed with the event's id, or not at all. */
-    Uni<?> handle(SqlClient transaction, EventEnvelope event, T data);
+    RowChange handle(EventEnvelope event, T data);
 }

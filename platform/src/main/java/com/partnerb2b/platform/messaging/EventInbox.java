@@ -35,7 +35,8 @@ public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     private static final int MAX_EVENT_ID_LENGTH = 200;
 
-    public enum Outcome { HANDLED, DUPLICATE, FAILED }
+    /** HANDLED: its statement changed rows; UNCHANGED: handled, its statement changed none; DUPLICATE: handled before. */
+    public enum Outcome { HANDLED, UNCHANGED, DUPLICATE, FAILED }
 
     private final ProcessedEvents processed;
     private final FailedEvents failed;
@@ -56,7 +57,7 @@ public class EventInbox {
 
     /**
      * Handles one message of {@code topic} expected to be an event of {@code type} whose data reads
-     * as {@code dataType}. {@code handler} runs inside the transaction that records the event id.
+     * as {@code dataType}. {@code handler}'s statement runs in the one that records the event id.
      */
     public <T extends EventData> Uni<Outcome> receive(String topic, String payload, String type, Class<T> dataType,
             EventHandler<T> handler) {
@@ -93,7 +94,7 @@ public class EventInbox {
         // Handled in a span continuing the producer's trace; the handler sees that span as the
         // envelope's traceparent, which it stores with whatever work goes on later.
         return spans.continuing("process " + topic, SpanKind.CONSUMER, envelope.traceparent(), traceparent ->
-                processed.once(eventId, transaction -> handler.handle(transaction, envelope.continuedBy(traceparent), usable))
+                Uni.createFrom().deferred(() -> processed.once(eventId, handler.handle(envelope.continuedBy(traceparent), usable)))
                 // The database away is no fault of the event: wait for it, up to the outage budget.
                 .onFailure(DatabaseOutage::causedBy).invoke(away -> LOG.warnf("Event %s of %s waits for the database: %s",
                         eventId, topic, away.getMessage()))
@@ -101,9 +102,9 @@ public class EventInbox {
                 .expireIn(config.outageWait().toMillis())
                 .onFailure(EventInbox::eventsFault).retry().withBackOff(config.firstBackOff(), config.maxBackOff())
                 .atMost(config.handlingRetries()))
-                .map(ran -> {
-                    count("partnerb2b.events.consumed", topic, ran ? "handled" : "duplicate");
-                    return ran ? Outcome.HANDLED : Outcome.DUPLICATE;
+                .map(changed -> {
+                    count("partnerb2b.events.consumed", topic, changed != null ? "handled" : "duplicate");
+                    return changed == null ? Outcome.DUPLICATE : changed > 0 ? Outcome.HANDLED : Outcome.UNCHANGED;
                 })
                 // Longer than the budget, an outage fails the message unacknowledged (the channel stops and
                 // the liveness probe says so): it is taken again after the restart, never set aside.

@@ -9,15 +9,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.messaging.EventEnvelope;
+import com.partnerb2b.platform.sql.RowChange;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Records an event in the caller's transaction (of the reactive client): committed with the state change, or not at all.
- * The transaction also notifies {@link OutboxNotifications#CHANNEL}, which PostgreSQL delivers when
- * it commits (several appends of one transaction make one notification): the relay publishes the
- * event right after the commit.
+ * Records an event with the state change that causes it, in one statement of the reactive client:
+ * committed together, or not at all. The statement also notifies {@link OutboxNotifications#CHANNEL},
+ * which PostgreSQL delivers when it commits (several notifications of one transaction make one):
+ * the relay publishes the event right after the commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -31,14 +32,16 @@ public class Outbox {
     }
 
     /**
-     * Appends an event caused by the span {@code traceparent} in {@code transaction}, a transaction of
-     * the reactive client: committed with the state change it records, or not at all.
+     * Runs {@code change} and, if it wrote a row, appends the event caused by the span
+     * {@code traceparent} — one statement, atomic on its own or inside the caller's transaction
+     * ({@code client} may be either). The event is the envelope returned; null if nothing changed
+     * (then nothing is written).
      */
-    public Uni<EventEnvelope> append(SqlClient transaction, String topic, String key, String source, String type, Instant time,
-            JsonNode data, String traceparent) {
+    public Uni<EventEnvelope> appendOnChange(SqlClient client, RowChange change, String topic, String key, String source, String type,
+            Instant time, JsonNode data, String traceparent) {
         EventEnvelope envelope = EventEnvelope.of(source, type, key, time, data, traceparent);
-        return event(topic, key, time, envelope).chain(event -> events.insert(transaction, event))
-                .call(() -> events.notifyRelayOnCommit(transaction)).replaceWith(envelope);
+        return event(topic, key, time, envelope).chain(event -> events.insertOnChange(client, change, event))
+                .map(written -> written ? envelope : null);
     }
 
     private Uni<OutboxEvent> event(String topic, String key, Instant time, EventEnvelope envelope) {

@@ -1,5 +1,7 @@
 package com.partnerb2b.profile.messaging;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,7 +31,14 @@ public class AnalysisCompletedConsumer {
 
     @Incoming("analysis-completed")
     public Uni<Void> consume(String payload) {
-        return inbox.receive(AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class,
-                (transaction, envelope, analysis) -> analyses.record(transaction, analysis)).replaceWithVoid();
+        AtomicReference<AnalysisCompleted> received = new AtomicReference<>();
+        return inbox.receive(AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class, (envelope, analysis) -> {
+            received.set(analysis);
+            return analyses.record(analysis);
+        }).invoke(outcome -> {
+            if (outcome == EventInbox.Outcome.UNCHANGED) {
+                analyses.ignored(received.get());
+            }
+        }).replaceWithVoid();
     }
 }

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.events.ProfileSubmitted;
-import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.outbox.Outbox;
 import com.partnerb2b.platform.outbox.OutboxRepository;
+import com.partnerb2b.platform.sql.RowChange;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,10 +37,10 @@ public class ProfileSubmittedPublisher {
                 .description("Profiles submitted (counted as their event is written)").register(registry);
     }
 
-    /** Writes the event in the submit's {@code transaction}, caused by the span {@code traceparent}. */
-    public Uni<EventEnvelope> append(SqlClient transaction, ProfileSubmitted submission, String traceparent) {
-        return outbox.append(transaction, TOPIC, submission.profilePk().toString(), SOURCE, TYPE, submission.submittedAt(),
-                mapper.valueToTree(submission), traceparent).invoke(() -> submissions.increment());
+    /** Records the submit ({@code submission}) with its event in the submit's {@code transaction}, caused by the span {@code traceparent}. */
+    public Uni<Void> recordWithEvent(SqlClient transaction, RowChange submission, ProfileSubmitted event, String traceparent) {
+        return outbox.appendOnChange(transaction, submission, TOPIC, event.profilePk().toString(), SOURCE, TYPE, event.submittedAt(),
+                mapper.valueToTree(event), traceparent).invoke(() -> submissions.increment()).replaceWithVoid();
     }
 
     /** Erasure: the profile's events still waiting in the outbox, or already published, are deleted. */

@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 
+import com.partnerb2b.platform.messaging.ProcessedEvents;
+import com.partnerb2b.platform.sql.RowChange;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -66,31 +69,27 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
     }
 
     /**
-     * Shows an analysis as the profile's latest (and marks a complete profile {@code analyzed} when
-     * {@code completed}) — only if the profile is the partner's and still on that submission. One
-     * fenced update, the optimistic-lock version bumped like any change; false when nothing matched.
+     * Shows an analysis on the profile the first time its event is handled ({@link ProcessedEvents#FIRST_TIME}),
+     * only if it is the partner's profile still on that submission; a complete profile becomes analyzed
+     * if the analysis completed. The version is bumped like any change.
      */
-    public Uni<Boolean> showAnalysis(SqlClient transaction, long id, UUID partnerId, UUID submissionId, String lastAnalysis,
-            boolean completed) {
-        return transaction.preparedQuery("""
+    public static RowChange showAnalysis(long id, UUID partnerId, UUID submissionId, String lastAnalysis, boolean completed) {
+        return new RowChange("""
                 UPDATE profiles SET last_analysis = $1, version = version + 1,
                        status = CASE WHEN status = $2 THEN $3 ELSE status END
-                 WHERE id = $4 AND partner_id = $5 AND submission_id = $6""")
-                .execute(Tuple.of(lastAnalysis, Profile.COMPLETE, completed ? Profile.ANALYZED : Profile.COMPLETE, id, partnerId,
-                        submissionId))
-                .map(rows -> rows.rowCount() == 1);
+                 WHERE id = $4 AND partner_id = $5 AND submission_id = $6 AND %s""".formatted(ProcessedEvents.FIRST_TIME),
+                List.of(lastAnalysis, Profile.COMPLETE, completed ? Profile.ANALYZED : Profile.COMPLETE, id, partnerId, submissionId));
     }
 
     /**
-     * Writes a submit's outcome (status, submission id and time) in {@code transaction}, a transaction
-     * of the reactive client that holds the profile's row lock; the version bumped like any change.
+     * A submit's outcome (status, submission id and time) as one update, the version bumped like any
+     * change; run in the transaction that holds the profile's row lock.
      */
-    public Uni<Void> recordSubmission(SqlClient transaction, Profile profile) {
-        return transaction.preparedQuery("""
+    public static RowChange submission(Profile profile) {
+        return new RowChange("""
                 UPDATE profiles SET status = $2, submission_id = $3, submitted_at = $4, updated_at = $4, version = version + 1
-                 WHERE id = $1""")
-                .execute(Tuple.of(profile.id, profile.status, profile.submissionId, profile.submittedAt.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+                 WHERE id = $1""",
+                List.of(profile.id, profile.status, profile.submissionId, profile.submittedAt.atOffset(ZoneOffset.UTC)));
     }
 
     /** The profile if it belongs to this partner; another partner's profile is simply not found. */

@@ -9,11 +9,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.profile.repository.ProfileRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Shows a profile's latest analysis ({@code last_analyse}) and marks a complete profile
@@ -34,16 +32,16 @@ public class ProfileAnalysisService {
         this.mapper = mapper;
     }
 
-    /** True if the analysis is now the profile's latest; false if it was ignored. */
-    @WithTransaction
-    public Uni<Boolean> record(SqlClient transaction, AnalysisCompleted analysis) {
-        return profiles.showAnalysis(transaction, analysis.profilePk(), analysis.partnerId(), analysis.submissionId(), lastAnalyse(analysis).toString(),
-                AnalysisCompleted.COMPLETED.equals(analysis.status())).invoke(shown -> {
-                    if (!shown) {
-                        LOG.infof("Ignoring analysis %d: profile %d is erased, not partner %s's, or no longer on submission %s",
-                                analysis.analysisPk(), analysis.profilePk(), analysis.partnerId(), analysis.submissionId());
-                    }
-                });
+    /** The update that shows the analysis on its profile (see {@link ProfileRepository#showAnalysis}). */
+    public RowChange record(AnalysisCompleted analysis) {
+        return ProfileRepository.showAnalysis(analysis.profilePk(), analysis.partnerId(), analysis.submissionId(),
+                lastAnalyse(analysis).toString(), AnalysisCompleted.COMPLETED.equals(analysis.status()));
+    }
+
+    /** The analysis was not shown: its profile is erased, not its partner's, or on another submission. */
+    public void ignored(AnalysisCompleted analysis) {
+        LOG.infof("Ignoring analysis %d: profile %d is erased, not partner %s's, or no longer on submission %s",
+                analysis.analysisPk(), analysis.profilePk(), analysis.partnerId(), analysis.submissionId());
     }
 
     /**

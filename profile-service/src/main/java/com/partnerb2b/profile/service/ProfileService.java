@@ -240,9 +240,8 @@ public class ProfileService {
             profile.submissionId = UUID.randomUUID();
             profile.submittedAt = time.now();
             profile.updatedAt = profile.submittedAt;
-            return profiles.recordSubmission(transaction, profile)
-                    .chain(() -> submitted.append(transaction, submission(profile, catalogue, snapshot.values()), traceparent))
-                    .replaceWith(done);
+            return submitted.recordWithEvent(transaction, ProfileRepository.submission(profile),
+                    submission(profile, catalogue, snapshot.values()), traceparent).replaceWith(done);
         })));
     }
 

@@ -8,14 +8,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.messaging.ProcessedEvents;
+import com.partnerb2b.platform.sql.RowChange;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long> {
@@ -25,18 +25,19 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
     }
 
     /**
-     * Adds the delivery for its partner's endpoint, found by the insert itself (one statement of
-     * {@code transaction}, no entity loaded); 0 when the partner has no endpoint.
+     * Adds the delivery for its partner's endpoint, found by the insert itself (one statement, no
+     * entity loaded), the first time its event is handled ({@link ProcessedEvents#FIRST_TIME}); no row
+     * when the partner has no endpoint.
      */
-    public Uni<Integer> addForEndpointOfPartner(SqlClient transaction, Delivery delivery) {
-        return transaction.preparedQuery("""
+    public static RowChange addForEndpointOfPartner(Delivery delivery) {
+        return new RowChange("""
                 INSERT INTO deliveries (webhook_id, endpoint_id, partner_id, event_type, analysis_pk, profile_pk, payload,
                                         status, attempts, next_attempt_at, created_at, trace_parent)
-                SELECT $1, id, partner_id, $2, $3, $4, $5, $6, 0, $7, $8, $9 FROM endpoints WHERE partner_id = $10""")
-                .execute(Tuple.from(Arrays.asList(delivery.webhookId, delivery.eventType, delivery.analysisPk, delivery.profilePk,
-                        delivery.payload, delivery.status, delivery.nextAttemptAt.atOffset(ZoneOffset.UTC),
-                        delivery.createdAt.atOffset(ZoneOffset.UTC), delivery.traceParent, delivery.partnerId)))
-                .map(rows -> rows.rowCount());
+                SELECT $1, id, partner_id, $2, $3, $4, $5, $6, 0, $7, $8, $9 FROM endpoints WHERE partner_id = $10 AND %s"""
+                .formatted(ProcessedEvents.FIRST_TIME),
+                Arrays.asList(delivery.webhookId, delivery.eventType, delivery.analysisPk, delivery.profilePk, delivery.payload,
+                        delivery.status, delivery.nextAttemptAt.atOffset(ZoneOffset.UTC), delivery.createdAt.atOffset(ZoneOffset.UTC),
+                        delivery.traceParent, delivery.partnerId));
     }
 
     public Uni<Delivery> owned(UUID partnerId, long id) {

@@ -12,6 +12,7 @@ import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.events.AnalysisCompleted;
 import com.partnerb2b.platform.messaging.EventEnvelope;
+import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.time.TimeSource;
 import com.partnerb2b.webhook.repository.Delivery;
 import com.partnerb2b.webhook.repository.DeliveryAttempt;
@@ -22,7 +23,6 @@ import com.partnerb2b.webhook.repository.EndpointRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Deliveries: one per analysis outcome for the partner's endpoint; listed, retried, recovered. */
 @ApplicationScoped
@@ -50,8 +50,8 @@ public class DeliveryService {
         this.time = time;
     }
 
-    /** In the consuming transaction: a delivery if the partner has an endpoint (enabled or not: a disabled one gets it when enabled). */
-    public Uni<Void> fromEvent(SqlClient transaction, EventEnvelope event, AnalysisCompleted analysis) {
+    /** The insert of a delivery if the partner has an endpoint (enabled or not: a disabled one gets it when enabled). */
+    public RowChange fromEvent(EventEnvelope event, AnalysisCompleted analysis) {
         Delivery delivery = new Delivery();
         delivery.webhookId = "msg_" + event.id();
         delivery.partnerId = analysis.partnerId();
@@ -63,7 +63,7 @@ public class DeliveryService {
         delivery.createdAt = time.now();
         delivery.nextAttemptAt = delivery.createdAt;
         delivery.traceParent = event.traceparent();
-        return deliveries.addForEndpointOfPartner(transaction, delivery).replaceWithVoid();
+        return DeliveryRepository.addForEndpointOfPartner(delivery);
     }
 
     @WithSession
