@@ -44,17 +44,12 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long>
                 .execute(Tuple.of(partnerId, Analysis.FAILED)).map(rows -> rows.iterator().next().getLong(0));
     }
 
+    private static final String INSERT_COLUMNS = "INSERT INTO analyses (partner_id, profile_pk, submission_id, status, attempts, "
+            + "created_at, trace_parent)";
+
     /** Inserts a new analysis in {@code transaction}; its id is set from the database. */
     public Uni<Analysis> insert(SqlClient transaction, Analysis analysis) {
-        return transaction.preparedQuery("""
-                INSERT INTO analyses (partner_id, profile_pk, submission_id, status, attempts, created_at, trace_parent)
-                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id""")
-                .execute(Tuple.from(Arrays.asList(analysis.partnerId, analysis.profilePk, analysis.submissionId, analysis.status,
-                        analysis.attempts, analysis.createdAt.atOffset(ZoneOffset.UTC), analysis.traceParent)))
-                .map(rows -> {
-                    analysis.id = rows.iterator().next().getLong(0);
-                    return analysis;
-                });
+        return inserted(transaction, INSERT_COLUMNS + " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", analysis);
     }
 
     /**
@@ -62,11 +57,16 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, Long>
      * taken under its row lock: then nothing is written and the answer is null.
      */
     public Uni<Analysis> insertUnlessLimited(SqlClient client, Analysis analysis) {
-        return client.preparedQuery("""
-                INSERT INTO analyses (partner_id, profile_pk, submission_id, status, attempts, created_at, trace_parent)
+        return inserted(client, INSERT_COLUMNS + """
+
                 SELECT $1::uuid, $2::bigint, $3::uuid, $4::varchar, $5::integer, $6::timestamptz, $7::varchar
                  WHERE NOT EXISTS (SELECT 1 FROM analysis_quotas WHERE partner_id = $1)
-                RETURNING id""")
+                RETURNING id""", analysis);
+    }
+
+    /** The analysis with its id set, or null if {@code insert} wrote no row. */
+    private static Uni<Analysis> inserted(SqlClient client, String insert, Analysis analysis) {
+        return client.preparedQuery(insert)
                 .execute(Tuple.from(Arrays.asList(analysis.partnerId, analysis.profilePk, analysis.submissionId, analysis.status,
                         analysis.attempts, analysis.createdAt.atOffset(ZoneOffset.UTC), analysis.traceParent)))
                 .map(rows -> {
