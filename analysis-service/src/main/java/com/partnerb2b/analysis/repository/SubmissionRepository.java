@@ -34,8 +34,7 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
                 INSERT INTO submissions (submission_id, partner_id, profile_pk, catalogue_version, external_reference,
                                          attributes, submitted_at, received_at)
                 SELECT $1::uuid, $2::uuid, $3::bigint, $4::bigint, $5::varchar, $6::text, $7::timestamptz, $8::timestamptz
-                 WHERE %s
-                    ON CONFLICT (submission_id) DO NOTHING""".formatted(ProcessedEvents.FIRST_TIME),
+                 WHERE\s""" + ProcessedEvents.FIRST_TIME + " ON CONFLICT (submission_id) DO NOTHING",
                 Arrays.asList(submission.submissionId, submission.partnerId, submission.profilePk, submission.catalogueVersion,
                         submission.externalReference, submission.attributes, submission.submittedAt.atOffset(ZoneOffset.UTC),
                         submission.receivedAt.atOffset(ZoneOffset.UTC)));

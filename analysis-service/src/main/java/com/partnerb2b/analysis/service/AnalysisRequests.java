@@ -135,7 +135,7 @@ public class AnalysisRequests {
         Uni<Analysis> unlimited = key != null ? Uni.createFrom().nullItem()
                 : analyses.insertUnlessLimited(pool, pending(partnerId, profilePk, submissionId, traceparent));
         return unlimited.onItem().ifNull().switchTo(() -> pool.withTransaction(transaction ->
-                create(transaction, partnerId, profilePk, submissionId, key, hash, traceparent)));
+                createUnderQuota(transaction, partnerId, profilePk, submissionId, key, hash, traceparent)));
     }
 
     private Analysis pending(UUID partnerId, long profilePk, UUID submissionId, String traceparent) {
@@ -149,7 +149,7 @@ public class AnalysisRequests {
         return analysis;
     }
 
-    private Uni<Analysis> create(SqlClient transaction, UUID partnerId, long profilePk, UUID submissionId, String key, byte[] hash,
+    private Uni<Analysis> createUnderQuota(SqlClient transaction, UUID partnerId, long profilePk, UUID submissionId, String key, byte[] hash,
             String traceparent) {
         return quotas.lockedLimit(transaction, partnerId).chain(limit -> limit == null
                 ? Uni.createFrom().voidItem()

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +36,7 @@ public class ProcessedEvents {
             SELECT (SELECT count(*) FROM processed) AS new_event, (SELECT count(*) FROM handled) AS changed""";
 
     private final Pool pool;
+    private final Map<String, String> composed = new ConcurrentHashMap<>();
 
     public ProcessedEvents(Pool pool) {
         this.pool = pool;
@@ -53,7 +56,9 @@ public class ProcessedEvents {
         List<Object> arguments = new ArrayList<>(handling.arguments());
         arguments.add(eventId);
         arguments.add(OffsetDateTime.now(ZoneOffset.UTC));
-        return pool.preparedQuery(ONCE.formatted(next, next + 1, handling.sql())).execute(Tuple.from(arguments)).map(rows -> {
+        // Composed once per handler's statement, not on every event.
+        String sql = composed.computeIfAbsent(handling.sql(), handlingSql -> ONCE.formatted(next, next + 1, handlingSql));
+        return pool.preparedQuery(sql).execute(Tuple.from(arguments)).map(rows -> {
             Row row = rows.iterator().next();
             return row.getLong("new_event") == 0 ? null : row.getLong("changed");
         });

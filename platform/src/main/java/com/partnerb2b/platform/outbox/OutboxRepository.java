@@ -4,7 +4,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,10 +48,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
              RETURNING 1)
             SELECT pg_notify('%s', '') FROM event""";
 
+    private final Map<String, String> composed = new ConcurrentHashMap<>();
+
     /** True if {@code change} wrote a row, and so the event was written too. */
     public Uni<Boolean> insertOnChange(SqlClient client, RowChange change, OutboxEvent event) {
         int next = change.arguments().size() + 1;
-        String sql = INSERT_ON_CHANGE.formatted(change.sql(), next, next + 1, next + 2, next + 3, next + 4, OutboxNotifications.CHANNEL);
+        // Composed once per change statement, not on every event.
+        String sql = composed.computeIfAbsent(change.sql(),
+                changeSql -> INSERT_ON_CHANGE.formatted(changeSql, next, next + 1, next + 2, next + 3, next + 4, OutboxNotifications.CHANNEL));
         List<Object> arguments = new ArrayList<>(change.arguments());
         arguments.addAll(Arrays.asList(event.id, event.topic, event.messageKey, event.payload, event.createdAt.atOffset(ZoneOffset.UTC)));
         return client.preparedQuery(sql).execute(Tuple.from(arguments)).map(rows -> rows.size() == 1);

@@ -77,7 +77,7 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
         return new RowChange("""
                 UPDATE profiles SET last_analysis = $1, version = version + 1,
                        status = CASE WHEN status = $2 THEN $3 ELSE status END
-                 WHERE id = $4 AND partner_id = $5 AND submission_id = $6 AND %s""".formatted(ProcessedEvents.FIRST_TIME),
+                 WHERE id = $4 AND partner_id = $5 AND submission_id = $6 AND\s""" + ProcessedEvents.FIRST_TIME,
                 List.of(lastAnalysis, Profile.COMPLETE, completed ? Profile.ANALYZED : Profile.COMPLETE, id, partnerId, submissionId));
     }
 

@@ -33,8 +33,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
         return new RowChange("""
                 INSERT INTO deliveries (webhook_id, endpoint_id, partner_id, event_type, analysis_pk, profile_pk, payload,
                                         status, attempts, next_attempt_at, created_at, trace_parent)
-                SELECT $1, id, partner_id, $2, $3, $4, $5, $6, 0, $7, $8, $9 FROM endpoints WHERE partner_id = $10 AND %s"""
-                .formatted(ProcessedEvents.FIRST_TIME),
+                SELECT $1, id, partner_id, $2, $3, $4, $5, $6, 0, $7, $8, $9 FROM endpoints WHERE partner_id = $10 AND\s"""
+                + ProcessedEvents.FIRST_TIME,
                 Arrays.asList(delivery.webhookId, delivery.eventType, delivery.analysisPk, delivery.profilePk, delivery.payload,
                         delivery.status, delivery.nextAttemptAt.atOffset(ZoneOffset.UTC), delivery.createdAt.atOffset(ZoneOffset.UTC),
                         delivery.traceParent, delivery.partnerId));
