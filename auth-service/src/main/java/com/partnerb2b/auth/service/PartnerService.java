@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.partnerb2b.auth.repository.ApiKey;
+import com.partnerb2b.auth.repository.ApiKeyReads;
 import com.partnerb2b.auth.repository.ApiKeyRepository;
 import com.partnerb2b.auth.repository.Partner;
 import com.partnerb2b.auth.repository.PartnerRepository;
@@ -17,6 +18,7 @@ import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.time.TimeSource;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,12 +39,15 @@ public class PartnerService {
     private final PartnerRepository partners;
     private final ApiKeyRepository apiKeys;
     private final ApiKeySecrets secrets;
+    private final ApiKeyReads storedKeys;
     private final TimeSource time;
 
-    public PartnerService(PartnerRepository partners, ApiKeyRepository apiKeys, ApiKeySecrets secrets, TimeSource time) {
+    public PartnerService(PartnerRepository partners, ApiKeyRepository apiKeys, ApiKeySecrets secrets, ApiKeyReads storedKeys,
+            TimeSource time) {
         this.partners = partners;
         this.apiKeys = apiKeys;
         this.secrets = secrets;
+        this.storedKeys = storedKeys;
         this.time = time;
     }
 
@@ -68,16 +73,16 @@ public class PartnerService {
         return existing(id);
     }
 
-    @WithTransaction
+    /** Committed before the token endpoint's remembered keys are forgotten, so none is read again stale. */
     public Uni<Partner> changeStatus(UUID id, PartnerStatus status) {
-        return existing(id).map(partner -> {
+        return Panache.withTransaction(() -> existing(id).map(partner -> {
             if (partner.status != status) {
                 partner.status = status;
                 partner.updatedAt = time.now();
                 LOG.infof("Partner %s is now %s", partner.id, status.value());
             }
             return partner;
-        });
+        })).invoke(storedKeys::forget);
     }
 
     @WithTransaction
@@ -101,11 +106,10 @@ public class PartnerService {
 
     /**
      * The key stops working at once; refresh tokens carry the id of the key they came from and are
-     * refused once it is revoked.
+     * refused once it is revoked. Committed before the token endpoint's remembered keys are forgotten.
      */
-    @WithTransaction
     public Uni<ApiKey> revokeKey(UUID partnerId, String keyId) {
-        return apiKeys.ofPartner(partnerId, keyId).map(key -> {
+        return Panache.withTransaction(() -> apiKeys.ofPartner(partnerId, keyId).map(key -> {
             if (key == null) {
                 throw ApiException.notFound("API Key");
             }
@@ -114,7 +118,7 @@ public class PartnerService {
                 LOG.infof("API key %s%s revoked", ApiKeySecrets.PREFIX, key.keyId);
             }
             return key;
-        });
+        })).invoke(storedKeys::forget);
     }
 
     private Uni<Partner> existing(UUID id) {
