@@ -46,7 +46,7 @@ final class GatewayVerticle extends AbstractVerticle {
         int connectTimeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         client = vertx.httpClientBuilder()
                 .with(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(connectTimeout))
-                .with(new PoolOptions().setHttp1MaxSize(64))
+                .with(new PoolOptions().setHttp1MaxSize(options.connectionsPerService()))
                 .withConnectHandler(GatewayVerticle::keepReadingAfterFailedWrite)
                 .build();
         // HTTP/1.1 only toward callers: an exchange that ends early closes its connection, which in

@@ -23,9 +23,11 @@ import io.vertx.core.http.RequestOptions;
  *
  * <p>What a service answers is passed on even when it answers before the body is sent (a 413 on an
  * upload), and a write that fails because the service stopped reading does not cancel that answer.
- * Answers of the gateway itself: 503 when the service refuses the connection, 504 when it cannot
- * be reached in time or the exchange stays silent longer than the response timeout, 502 when the
- * service drops the connection before answering. Once an answer has started, a failure closes the
+ * Answers of the gateway itself: 503 (with {@code Retry-After}) when the request could not be sent —
+ * the service refuses the connection, or no connection to it was had within the connect timeout
+ * (every pooled one busy: the service is overloaded) — so that a partner knows a retry cannot
+ * double anything; 504 when the exchange, once sent, stays silent longer than the response timeout
+ * (whether the service acted is unknown); 502 when the service drops the connection before answering. Once an answer has started, a failure closes the
  * caller's connection: the caller must not take a truncated body for a whole one.
  *
  * <p>Written on Vert.x's HTTP client rather than {@code vertx-http-proxy}: that proxy resets the
@@ -86,7 +88,7 @@ final class ProxyExchange {
             return;
         }
         if (connection.failed()) {
-            failBeforeAnswer(connection.cause());
+            failBeforeSending(connection.cause());
             return;
         }
         upstream = connection.result();
@@ -236,6 +238,18 @@ final class ProxyExchange {
 
     private boolean carriesBody(int status) {
         return status != 204 && status != 304 && status >= 200 && !"HEAD".equals(inbound.method().name());
+    }
+
+    /** Nothing reached the service: unavailable, whatever the reason, and safe to send again. */
+    private void failBeforeSending(Throwable failure) {
+        if (failure instanceof ConnectTimeoutException || failure instanceof TimeoutException || failure instanceof ConnectException) {
+            answered = true;
+            finished = true;
+            cancelIdleTimer();
+            GatewayResponses.error(vertx, inbound, 503, "service_unavailable", "Service Unavailable", requestId);
+        } else {
+            failBeforeAnswer(failure);
+        }
     }
 
     private void failBeforeAnswer(Throwable failure) {

@@ -16,15 +16,17 @@ class GatewayOptionsTest {
         assertEquals(Duration.ofSeconds(2), options.connectTimeout());
         assertEquals(Duration.ofSeconds(30), options.responseTimeout());
         assertEquals(Runtime.getRuntime().availableProcessors(), options.eventLoops());
+        assertEquals(64, options.connectionsPerService());
     }
 
     @Test
     void each_setting_can_be_given() {
         GatewayOptions options = GatewayOptions.from(Map.of("connect-timeout-ms", "250",
-                "response-timeout-ms", " 90000 ", "event-loops", "3")::get);
+                "response-timeout-ms", " 90000 ", "event-loops", "3", "connections-per-service", "8")::get);
         assertEquals(Duration.ofMillis(250), options.connectTimeout());
         assertEquals(Duration.ofSeconds(90), options.responseTimeout());
         assertEquals(3, options.eventLoops());
+        assertEquals(8, options.connectionsPerService());
     }
 
     @Test
@@ -32,5 +34,6 @@ class GatewayOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> GatewayOptions.from(Map.of("connect-timeout-ms", "2s")::get));
         assertThrows(IllegalArgumentException.class, () -> GatewayOptions.from(Map.of("response-timeout-ms", "0")::get));
         assertThrows(IllegalArgumentException.class, () -> GatewayOptions.from(Map.of("event-loops", "0")::get));
+        assertThrows(IllegalArgumentException.class, () -> GatewayOptions.from(Map.of("connections-per-service", "0")::get));
     }
 }

@@ -1,5 +1,6 @@
 package com.partnerb2b.localstack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,8 +47,10 @@ class GatewayTest {
     private static StubService hung;
     private static Gateway gateway;
     private static Gateway impatientGateway;
+    private static Gateway crowdedGateway;
     private static int port;
     private static int impatientPort;
+    private static int crowdedPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -66,11 +71,14 @@ class GatewayTest {
         impatientGateway = new Gateway(vertx, routes, "127.0.0.1",
                 GatewayOptions.defaults().withEventLoops(1).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500)));
         impatientPort = impatientGateway.start("127.0.0.1", 0);
+        crowdedGateway = new Gateway(vertx, routes, "127.0.0.1", GatewayOptions.defaults().withEventLoops(1)
+                .withConnectionsPerService(1).withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(20)));
+        crowdedPort = crowdedGateway.start("127.0.0.1", 0);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {gateway, impatientGateway, auth, profile, hung}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {gateway, impatientGateway, crowdedGateway, auth, profile, hung}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -142,6 +150,26 @@ class GatewayTest {
         assertEquals(504, answer.status(), answer.raw());
         assertEnvelope(answer, "gateway_timeout", "Gateway Timeout", "hung-1");
         assertTrue(hung.seen().stream().anyMatch(seen -> "hung-1".equals(seen.headers().get("X-Request-Id"))));
+    }
+
+    @Test
+    void a_request_that_gets_no_connection_to_its_service_in_time_is_a_503_and_never_sent() throws Exception {
+        // The one connection the crowded gateway keeps to webhook-service is held by a request the service never answers.
+        try (Socket holder = new Socket("127.0.0.1", crowdedPort)) {
+            holder.getOutputStream().write(("GET /api/v1/webhooks/configure/ HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: crowd-1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            holder.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> hung.seen().stream().anyMatch(seen -> "crowd-1".equals(seen.headers().get("X-Request-Id"))));
+
+            RawHttp.Answer answer = RawHttp.get(crowdedPort, "/api/v1/webhooks/configure/", "crowd-2");
+
+            assertEquals(503, answer.status(), answer.raw());
+            assertEnvelope(answer, "service_unavailable", "Service Unavailable", "crowd-2");
+            assertEquals("5", answer.header("Retry-After"));
+            assertTrue(hung.seen().stream().noneMatch(seen -> "crowd-2".equals(seen.headers().get("X-Request-Id"))),
+                    "a request answered 503 must not have reached the service");
+        }
     }
 
     @Test
