@@ -166,6 +166,8 @@ class RequestsAndEventsTest {
         assertEquals("missing or invalid submissionId", TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", noSubmission));
         assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE length(type) = 200 AND type LIKE 'x%'"));
         assertTrue(failedCounter() >= failedBefore + 4, "partnerb2b.events.failed counts them");
+        assertEquals(0, TestRows.count("SELECT count(*) FROM failed_events WHERE replay_at IS NOT NULL AND (payload IN (?, ?, ?)"
+                + " OR type LIKE 'x%')", unreadable, v1, noSubmission), "a message that cannot be read or used is never replayed");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.partnerb2b.analysis.repository.Submission;
 import com.partnerb2b.analysis.repository.SubmissionRepository;
 import com.partnerb2b.analysis.service.AnalysisWorker;
 import com.partnerb2b.platform.events.ProfileSubmitted;
+import com.partnerb2b.platform.messaging.EventConsumer;
 import com.partnerb2b.platform.messaging.EventInbox;
 import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.time.TimeSource;
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
  * analysis requested before its submission arrived becomes workable now.
  */
 @ApplicationScoped
-public class ProfileSubmittedConsumer {
+public class ProfileSubmittedConsumer implements EventConsumer {
 
     private final EventInbox inbox;
     private final AnalysisWorker worker;
@@ -38,14 +39,23 @@ public class ProfileSubmittedConsumer {
 
     @Incoming("profile-submitted")
     public Uni<Void> consume(String payload) {
-        return inbox.receive(ProfileSubmitted.TOPIC, payload, ProfileSubmitted.TYPE, ProfileSubmitted.class,
+        return take(payload, EventInbox.Intake.TOPIC).replaceWithVoid();
+    }
+
+    @Override
+    public String topic() {
+        return ProfileSubmitted.TOPIC;
+    }
+
+    @Override
+    public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
+        return inbox.receive(intake, ProfileSubmitted.TOPIC, payload, ProfileSubmitted.TYPE, ProfileSubmitted.class,
                 (event, data) -> keep(data))
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();
                     }
-                })
-                .replaceWithVoid();
+                });
     }
 
     private RowChange keep(ProfileSubmitted data) {

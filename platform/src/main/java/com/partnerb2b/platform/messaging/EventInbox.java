@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * The one way PartnerB2B consumers take an event: parse the CloudEvents envelope, check its type,
  * read its data, handle it once (its id remembered in the handling transaction), retry a failing
  * handling with back-off, and at last set the event aside in {@code failed_events} (counted by
- * {@code partnerb2b.events.failed}) so that a poison event never stops the consumer. A database
+ * {@code partnerb2b.events.failed}) so that a poison event never stops the consumer; one whose
+ * handling failed (not one that cannot be read or used) is handed back later by {@link FailedEventReplay}. A database
  * outage is not the event's fault: its handling waits for the database, up to
  * {@code partnerb2b.events.outage-wait}, and is never set aside for it. Only when the outage lasts
  * longer, or the record of a set-aside event cannot be written, does the returned {@code Uni} fail:
@@ -34,9 +35,24 @@ public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     private static final int MAX_EVENT_ID_LENGTH = 200;
+    private static final String HANDLING_FAILED = "handling-failed";
 
     /** HANDLED: its statement changed rows; UNCHANGED: handled, its statement changed none; DUPLICATE: handled before. */
     public enum Outcome { HANDLED, UNCHANGED, DUPLICATE, FAILED }
+
+    /**
+     * Where a message comes from: its topic (set aside in {@code failed_events} when it cannot be
+     * handled), or {@code failed_events} itself, replayed (then it fails with {@link NotHandled} and its
+     * row stays).
+     */
+    public enum Intake { TOPIC, REPLAY }
+
+    /** A replayed message that still cannot be handled, and why. */
+    public static final class NotHandled extends RuntimeException {
+        NotHandled(String reason) {
+            super(reason, null, false, false);
+        }
+    }
 
     private final ProcessedEvents processed;
     private final FailedEvents failed;
@@ -59,24 +75,24 @@ public class EventInbox {
      * Handles one message of {@code topic} expected to be an event of {@code type} whose data reads
      * as {@code dataType}. {@code handler}'s statement runs in the one that records the event id.
      */
-    public <T extends EventData> Uni<Outcome> receive(String topic, String payload, String type, Class<T> dataType,
+    public <T extends EventData> Uni<Outcome> receive(Intake intake, String topic, String payload, String type, Class<T> dataType,
             EventHandler<T> handler) {
         JsonNode event;
         try {
             event = mapper.readTree(payload);
         } catch (Exception e) {
-            return setAside(topic, null, null, payload, "unreadable", "not JSON");
+            return refuse(intake, topic, null, null, payload, "unreadable", "not JSON");
         }
         if (event == null || !event.isObject()) {
-            return setAside(topic, null, null, payload, "unreadable", "not a JSON object");
+            return refuse(intake, topic, null, null, payload, "unreadable", "not a JSON object");
         }
         String eventId = text(event, "id");
         String eventType = text(event, "type");
         if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH || eventId.indexOf('\u0000') >= 0) {
-            return setAside(topic, null, eventType, payload, "invalid", "no usable event id");
+            return refuse(intake, topic, null, eventType, payload, "invalid", "no usable event id");
         }
         if (!type.equals(eventType)) {
-            return setAside(topic, eventId, eventType, payload, "unexpected-type", "type is not " + type);
+            return refuse(intake, topic, eventId, eventType, payload, "unexpected-type", "type is not " + type);
         }
         EventEnvelope envelope;
         T data;
@@ -84,11 +100,11 @@ public class EventInbox {
             envelope = mapper.treeToValue(event, EventEnvelope.class);
             data = mapper.treeToValue(event.get("data"), dataType);
         } catch (Exception e) {
-            return setAside(topic, eventId, eventType, payload, "invalid", "data does not read as " + dataType.getSimpleName());
+            return refuse(intake, topic, eventId, eventType, payload, "invalid", "data does not read as " + dataType.getSimpleName());
         }
         List<String> problems = data == null ? List.of("data") : data.problems();
         if (!problems.isEmpty()) {
-            return setAside(topic, eventId, eventType, payload, "invalid", "missing or invalid " + String.join(", ", problems));
+            return refuse(intake, topic, eventId, eventType, payload, "invalid", "missing or invalid " + String.join(", ", problems));
         }
         T usable = data;
         // Handled in a span continuing the producer's trace; the handler sees that span as the
@@ -100,16 +116,23 @@ public class EventInbox {
                         eventId, topic, away.getMessage()))
                 .onFailure(DatabaseOutage::causedBy).retry().withBackOff(config.firstBackOff(), config.maxBackOff())
                 .expireIn(config.outageWait().toMillis())
+                // A replay is itself a retry, on its own back-off: one more try, not the whole series.
                 .onFailure(EventInbox::eventsFault).retry().withBackOff(config.firstBackOff(), config.maxBackOff())
-                .atMost(config.handlingRetries()))
+                .atMost(intake == Intake.TOPIC ? config.handlingRetries() : 1))
                 .map(changed -> {
                     count("partnerb2b.events.consumed", topic, changed != null ? "handled" : "duplicate");
                     return changed == null ? Outcome.DUPLICATE : changed > 0 ? Outcome.HANDLED : Outcome.UNCHANGED;
                 })
                 // Longer than the budget, an outage fails the message unacknowledged (the channel stops and
                 // the liveness probe says so): it is taken again after the restart, never set aside.
-                .onFailure(EventInbox::eventsFault).recoverWithUni(failure -> setAside(topic, eventId, eventType, payload,
-                        "handling-failed", "handling failed: " + failure));
+                .onFailure(EventInbox::eventsFault).recoverWithUni(failure -> refuse(intake, topic, eventId, eventType, payload,
+                        HANDLING_FAILED, "handling failed: " + failure));
+    }
+
+    private Uni<Outcome> refuse(Intake intake, String topic, String eventId, String eventType, String payload, String category,
+            String reason) {
+        return intake == Intake.REPLAY ? Uni.createFrom().failure(new NotHandled(reason))
+                : setAside(topic, eventId, eventType, payload, category, reason);
     }
 
     private Uni<Outcome> setAside(String topic, String eventId, String eventType, String payload, String category,
@@ -125,6 +148,8 @@ public class EventInbox {
         record.reason = storable(reason, 2000);
         record.payload = payload == null ? "" : storable(payload, Integer.MAX_VALUE);
         record.failedAt = Instant.now();
+        // Only a handling that failed may succeed later; a message that cannot be read or used never will.
+        record.replayAt = HANDLING_FAILED.equals(category) ? record.failedAt.plus(config.firstReplay()) : null;
         // The record is the only trace of the message once it is acknowledged: keep trying while the
         // database is away, then fail the channel rather than drop it.
         return Panache.withTransaction(() -> failed.persist(record))
@@ -141,7 +166,7 @@ public class EventInbox {
         return !DatabaseOutage.causedBy(failure);
     }
 
-    private static String storable(String text, int maxLength) {
+    static String storable(String text, int maxLength) {
         String clean = text.replace('\u0000', '\uFFFD');
         return clean.length() > maxLength ? clean.substring(0, maxLength) : clean;
     }

@@ -25,4 +25,20 @@ public interface EventInboxConfig {
      */
     @WithDefault("PT5M")
     Duration outageWait();
+
+    /** How long after its handling failed an event set aside is first handled again; each next wait is five times longer. */
+    @WithDefault("PT1M")
+    Duration firstReplay();
+
+    /** Longest wait between two replays of an event set aside. */
+    @WithDefault("PT6H")
+    Duration maxReplayWait();
+
+    /** Replays of an event set aside after its handling failed, before it is left to an operator. */
+    @WithDefault("6")
+    int replays();
+
+    /** How often {@link FailedEventReplay} looks for events due ({@code off}: never, as in tests that replay by hand). */
+    @WithDefault("PT30S")
+    String replayInterval();
 }

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 
 /**
  * A consumed message that could not be handled (unreadable, unexpected type, invalid data, or
- * handling that kept failing): kept whole, with why, for an operator to inspect and replay, while
- * the consumer moves on.
+ * handling that kept failing): kept whole, with why, for an operator to inspect, while the consumer
+ * moves on. One whose handling kept failing is handled again at {@code replayAt} ({@link FailedEventReplay}).
  */
 @Entity
 @Table(name = "failed_events")
@@ -38,4 +38,11 @@ public class FailedEvent {
 
     @Column(name = "failed_at", nullable = false)
     public Instant failedAt;
+
+    /** When it is next handled again; null when it never will be (unusable, or no replay left). */
+    @Column(name = "replay_at")
+    public Instant replayAt;
+
+    @Column(nullable = false)
+    public int replays;
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.platform.messaging.EventConsumer;
 import com.partnerb2b.platform.messaging.EventInbox;
 import com.partnerb2b.webhook.service.DeliveryService;
 import com.partnerb2b.webhook.service.DeliveryWorker;
@@ -16,7 +17,7 @@ import io.smallrye.mutiny.Uni;
  * with the event id in one transaction: a redelivered event delivers once.
  */
 @ApplicationScoped
-public class AnalysisCompletedConsumer {
+public class AnalysisCompletedConsumer implements EventConsumer {
 
     private final EventInbox inbox;
     private final DeliveryService deliveries;
@@ -30,13 +31,22 @@ public class AnalysisCompletedConsumer {
 
     @Incoming("analysis-completed")
     public Uni<Void> consume(String payload) {
-        return inbox.receive(AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class,
+        return take(payload, EventInbox.Intake.TOPIC).replaceWithVoid();
+    }
+
+    @Override
+    public String topic() {
+        return AnalysisCompleted.TOPIC;
+    }
+
+    @Override
+    public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
+        return inbox.receive(intake, AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class,
                 deliveries::fromEvent)
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();
                     }
-                })
-                .replaceWithVoid();
+                });
     }
 }
