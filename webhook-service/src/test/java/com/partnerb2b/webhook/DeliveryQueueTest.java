@@ -191,6 +191,33 @@ class DeliveryQueueTest {
         assertEquals(1, TestRows.count("SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", delivery));
     }
 
+    @Test
+    void a_success_on_an_endpoint_that_is_not_failing_and_succeeded_just_now_holds_to_its_claim_and_leaves_the_endpoint_row_alone()
+            throws Throwable {
+        long endpoint = bareEndpoint("http://receiver.test:1/hooks");
+        // Noted ahead of this test's clock (another instance's): within the resolution however slow the test runs.
+        TestRows.update("UPDATE endpoints SET last_success_at = now() + interval '1 minute' WHERE id = ?", endpoint);
+        String noted = TestRows.text("SELECT last_success_at::text FROM endpoints WHERE id = ?", endpoint);
+        long delivery = delivery(endpoint, "pending", 1, "instance-a", "now() + interval '1 minute'");
+        AttemptResult ok = new AttemptResult(200, null, 9, "", null);
+
+        assertFalse(record(delivery, endpoint, "instance-b", 1, ok), "another instance's claim");
+        assertEquals(0, TestRows.count("SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", delivery));
+
+        assertTrue(record(delivery, endpoint, "instance-a", 1, ok));
+        assertEquals("delivered 1 200", TestRows.text("""
+                SELECT d.status || ' ' || a.attempt || ' ' || a.http_status FROM deliveries d
+                  JOIN delivery_attempts a ON a.delivery_id = d.id WHERE d.id = ?""", delivery));
+        assertEquals(noted, TestRows.text("SELECT last_success_at::text FROM endpoints WHERE id = ?", endpoint));
+        assertFalse(record(delivery, endpoint, "instance-a", 1, ok), "the same outcome twice");
+
+        TestRows.update("UPDATE endpoints SET last_success_at = now() - interval '1 minute' WHERE id = ?", endpoint);
+        long next = delivery(endpoint, "pending", 1, "instance-a", "now() + interval '1 minute'");
+        assertTrue(record(next, endpoint, "instance-a", 1, ok));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM endpoints WHERE id = ? AND last_success_at > now() - interval '1 minute'",
+                endpoint), "a last success older than the resolution is noted again");
+    }
+
     private boolean record(long delivery, long endpoint, String claimer, int attempt, AttemptResult result) throws Throwable {
         DeliveryQueue.Claim claim = new DeliveryQueue.Claim(delivery, attempt, null, null, endpoint, null, null, null, null, null, null, null,
                 null);

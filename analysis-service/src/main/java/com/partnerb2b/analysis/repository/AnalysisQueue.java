@@ -9,6 +9,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.reactive.WorkerDataSource;
+
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -53,7 +56,7 @@ public class AnalysisQueue {
 
     private final Pool pool;
 
-    public AnalysisQueue(Pool pool) {
+    public AnalysisQueue(@ReactiveDataSource(WorkerDataSource.NAME) Pool pool) {
         this.pool = pool;
     }
 

@@ -2,7 +2,10 @@ package com.partnerb2b.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.reactive.WorkerDataSource;
+
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -31,7 +34,7 @@ public class OutboxRelay {
     private final OutboxSender sender;
     private final OutboxConfig config;
 
-    public OutboxRelay(Pool pool, OutboxTable table, OutboxSender sender, OutboxConfig config) {
+    public OutboxRelay(@ReactiveDataSource(WorkerDataSource.NAME) Pool pool, OutboxTable table, OutboxSender sender, OutboxConfig config) {
         this.pool = pool;
         this.table = table;
         this.sender = sender;

@@ -10,8 +10,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.partnerb2b.platform.reactive.WorkerDataSource;
 import com.partnerb2b.webhook.delivery.AttemptResult;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -71,22 +73,37 @@ public class DeliveryQueue {
             RETURNING d.id, d.attempts, d.webhook_id, d.payload, d.endpoint_id, d.partner_id, e.url, e.secret_cipher, e.secret_key_id,
                       e.previous_secret_cipher, e.previous_secret_key_id, e.previous_secret_until, d.trace_parent""";
 
+    /**
+     * How stale an endpoint's {@code last_success_at} may be: a success on an endpoint that is not failing
+     * and succeeded this recently writes nothing to the endpoint's row. Without it every delivery updates
+     * that one row, queueing an endpoint's deliveries behind each other and making claimers skip it.
+     */
+    static final Duration LAST_SUCCESS_RESOLUTION = Duration.ofSeconds(1);
+
     // The endpoint first, then the delivery: the order an endpoint's deletion locks them in.
     private static final String ENDPOINT_DELIVERED = """
             UPDATE endpoints SET last_success_at = $2, failing_since = NULL WHERE id = $1""";
 
     private static final String DELIVERED = """
             WITH delivered AS (
-                UPDATE deliveries
+                UPDATE deliveries d
                    SET status = 'delivered', delivered_at = $4, next_attempt_at = NULL, lease_until = NULL, claimed_by = NULL
-                 WHERE id = $1 AND status = 'pending' AND claimed_by = $2 AND attempts = $3
-             RETURNING id, attempts)
+                 %s
+                 WHERE d.id = $1 AND d.status = 'pending' AND d.claimed_by = $2 AND d.attempts = $3 %s
+             RETURNING d.id, d.attempts)
             INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, http_status, error, duration_ms, response_excerpt)
             SELECT id, attempts, $5::timestamptz, $6::integer, $7::text, $8::bigint, $9::text FROM delivered""";
 
+    private static final String DELIVERED_ON_CLAIM = DELIVERED.formatted("", "");
+
+    // Reads the endpoint without locking it: nothing to write there, no lock order to keep.
+    private static final String DELIVERED_TO_HEALTHY_ENDPOINT = DELIVERED.formatted("FROM endpoints e", """
+            AND e.id = d.endpoint_id AND e.failing_since IS NULL
+                   AND e.last_success_at >= $4::timestamptz - %d * interval '1 millisecond'""".formatted(LAST_SUCCESS_RESOLUTION.toMillis()));
+
     private final Pool pool;
 
-    public DeliveryQueue(Pool pool) {
+    public DeliveryQueue(@ReactiveDataSource(WorkerDataSource.NAME) Pool pool) {
         this.pool = pool;
     }
 
@@ -126,17 +143,24 @@ public class DeliveryQueue {
     }
 
     /**
-     * A claimed delivery was answered 2xx: delivered, its attempt logged, its endpoint free again with its
-     * failing streak cleared — in one transaction, and only while the claim holds (same claimer, same
-     * attempt number). False, with nothing written, when the claim was lost or the endpoint deleted.
+     * A claimed delivery was answered 2xx: delivered and its attempt logged, only while the claim holds
+     * (same claimer, same attempt number); its endpoint's failing streak cleared and last success noted
+     * in the same transaction unless the endpoint is not failing and succeeded within
+     * {@link #LAST_SUCCESS_RESOLUTION} (then one statement). False, with nothing written, when the claim
+     * was lost or the endpoint deleted.
      */
     public Uni<Boolean> delivered(Claim claim, String claimer, Instant now, Instant attemptedAt, AttemptResult result) {
+        Tuple outcome = Tuple.from(Arrays.asList(claim.id(), claimer, claim.attempts(), utc(now), utc(attemptedAt),
+                result.httpStatus(), result.error(), result.durationMillis(), result.responseExcerpt()));
+        return pool.preparedQuery(DELIVERED_TO_HEALTHY_ENDPOINT).execute(outcome)
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(true) : deliveredNotingTheEndpoint(claim, now, outcome));
+    }
+
+    private Uni<Boolean> deliveredNotingTheEndpoint(Claim claim, Instant now, Tuple outcome) {
         return pool.withTransaction(connection -> connection.preparedQuery(ENDPOINT_DELIVERED)
                 .execute(Tuple.of(claim.endpointId(), utc(now)))
                 .chain(endpoint -> endpoint.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : connection.preparedQuery(DELIVERED)
-                                .execute(Tuple.from(Arrays.asList(claim.id(), claimer, claim.attempts(), utc(now), utc(attemptedAt),
-                                        result.httpStatus(), result.error(), result.durationMillis(), result.responseExcerpt())))
+                        : connection.preparedQuery(DELIVERED_ON_CLAIM).execute(outcome)
                                 .invoke(rows -> {
                                     if (rows.rowCount() == 0) {
                                         throw new ClaimLost(); // rolls the endpoint's update back
