@@ -78,7 +78,7 @@ public class DeliveryQueue {
      * and succeeded this recently writes nothing to the endpoint's row. Without it every delivery updates
      * that one row, queueing an endpoint's deliveries behind each other and making claimers skip it.
      */
-    static final Duration LAST_SUCCESS_RESOLUTION = Duration.ofSeconds(1);
+    private static final Duration LAST_SUCCESS_RESOLUTION = Duration.ofSeconds(1);
 
     // The endpoint first, then the delivery: the order an endpoint's deletion locks them in.
     private static final String ENDPOINT_DELIVERED = """
