@@ -131,6 +131,8 @@ final class PartnerApiBench {
         row("GET /api/v1/analyses/{pk}/", schedule(rate, count, i -> request("GET", "/api/v1/analyses/" + analysis + "/", access, null)), 200);
         row("POST /api/v1/profiles/", schedule(rate, count, i -> request("POST", "/api/v1/profiles/", access, profileJson)), 201);
         List<Long> fresh = createProfiles(access, count);
+        row("PATCH /api/v1/profiles/{pk}/", schedule(rate, count,
+                i -> request("PATCH", "/api/v1/profiles/" + fresh.get(i) + "/", access, change(i))), 200);
         row("POST /api/v1/profiles/{pk}/submit/", schedule(rate, count,
                 i -> request("POST", "/api/v1/profiles/" + fresh.get(i) + "/submit/", access, null)), 200);
         row("POST /api/v1/profiles/{pk}/analyses/", schedule(rate, count,
@@ -157,7 +159,13 @@ final class PartnerApiBench {
         schedule(rate, count, i -> request("GET", "/api/v1/profiles/" + profile + "/", access, null));
         schedule(rate, count, i -> request("GET", "/api/v1/profiles/?limit=20", access, null));
         schedule(rate, count, i -> request("GET", "/api/v1/analyses/" + analysis + "/", access, null));
+        schedule(rate, count, i -> request("PATCH", "/api/v1/profiles/" + fresh.get(i % fresh.size()) + "/", access, change(i)));
         return analysis;
+    }
+
+    /** A partner's typical change: two of the 23 values, the profile still complete. */
+    private static String change(int i) {
+        return "{\"attributes\": {\"children_number\": " + (i % 4) + ", \"monthly_charges\": " + (500 + i % 300) + "}}";
     }
 
     // --- submit -> signed webhook ---------------------------------------------------------------

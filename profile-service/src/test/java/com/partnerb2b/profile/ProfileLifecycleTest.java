@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,6 +82,66 @@ class ProfileLifecycleTest {
                 .statusCode(200)
                 .body("data.profileattribute_set", hasSize(8))
                 .body("data.externalReference", nullValue());
+    }
+
+    @Test
+    void a_change_keeps_each_value_in_its_place_and_a_read_shows_what_the_change_answered() throws Exception {
+        long pk = partner.create(with("means_of_movement", List.of("vélo", "auto"), "identity_document_number", "AB123456", "gender", "F"))
+                .statusCode(201).extract().jsonPath().getLong("data.pk");
+        List<List<Object>> created = pairs(partner.get(pk).extract().jsonPath());
+        long lastnameRow = count("SELECT v.id FROM profile_values v JOIN attributes a ON a.id = v.attribute_id"
+                + " WHERE v.profile_id = ? AND a.name = 'lastname'", pk);
+
+        // A list that grows, a removal, a sensitive value changed, an attribute the profile did not have.
+        var patched = partner.request().contentType(ContentType.JSON).body("{\"attributes\": {\"means_of_movement\": [\"marche\", \"vélo\", \"auto\"],"
+                + " \"gender\": null, \"identity_document_number\": \"ZZ987654\", \"children_number\": 3}}")
+                .patch("/api/v1/profiles/" + pk + "/").then().statusCode(200).extract().jsonPath();
+        List<List<Object>> expected = new ArrayList<>();
+        boolean movementShown = false;
+        for (List<Object> pair : created) {
+            switch ((String) pair.get(0)) {
+                case "gender" -> { }
+                case "identity_document_number" -> expected.add(List.of("identity_document_number", "ZZ987654"));
+                case "means_of_movement" -> {
+                    if (!movementShown) {
+                        List.of("marche", "vélo", "auto").forEach(value -> expected.add(List.of("means_of_movement", value)));
+                        movementShown = true;
+                    }
+                }
+                default -> expected.add(pair);
+            }
+        }
+        expected.add(List.of("children_number", "3"));
+        assertEquals(expected, pairs(patched));
+        assertEquals(expected, pairs(partner.get(pk).extract().jsonPath()));
+        assertEquals(lastnameRow, count("SELECT v.id FROM profile_values v JOIN attributes a ON a.id = v.attribute_id"
+                + " WHERE v.profile_id = ? AND a.name = 'lastname'", pk), "a value the change left alone is not written again");
+
+        // PUT: what is kept stays in its place, what is not given is gone, a new attribute comes last.
+        Map<String, Object> replacement = new java.util.LinkedHashMap<>();
+        replacement.put("gender", "M");
+        replacement.putAll(ProfileApi.validAttributes());
+        replacement.put("firstname", "Anne");
+        var put = partner.request().contentType(ContentType.JSON).body(Map.of("attributes", replacement))
+                .put("/api/v1/profiles/" + pk + "/").then().statusCode(200).extract().jsonPath();
+        List<List<Object>> afterPut = pairs(put);
+        assertEquals(afterPut, pairs(partner.get(pk).extract().jsonPath()));
+        assertEquals(ProfileApi.validAttributes().size() + 1, afterPut.size());
+        assertEquals(List.of("gender", "M"), afterPut.get(afterPut.size() - 1));
+        assertTrue(afterPut.contains(List.of("firstname", "Anne")));
+        assertTrue(afterPut.stream().noneMatch(pair -> pair.get(0).equals("means_of_movement") || pair.get(0).equals("children_number")));
+    }
+
+    /** A detail answer's values as (attribute, value) pairs, in the order shown. */
+    private static List<List<Object>> pairs(io.restassured.path.json.JsonPath answer) {
+        List<List<Object>> pairs = new ArrayList<>();
+        List<Map<String, Object>> values = answer.getList("data.profileattribute_set");
+        for (Map<String, Object> value : values) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attribute = (Map<String, Object>) value.get("attribute");
+            pairs.add(List.of(attribute.get("name"), String.valueOf(value.get("value"))));
+        }
+        return pairs;
     }
 
     @Test

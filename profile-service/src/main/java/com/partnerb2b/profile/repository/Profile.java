@@ -61,7 +61,7 @@ public class Profile {
     @Version
     public long version;
 
-    /** Read through this collection; written through ProfileValueRepository (rows are deleted by the database with the profile). */
+    /** Read through this collection; written by ProfileRepository's statements (rows are deleted by the database with the profile). */
     @OneToMany(mappedBy = "profile")
     @OrderBy("position")
     public List<ProfileValue> values = new ArrayList<>();

@@ -24,9 +24,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Profiles as their owner reads them, through the reactive PostgreSQL client: the profile and its
  * values in one query, rows mapped by hand. Loading them as entities through Hibernate Reactive took
- * most of a read's CPU (bench/RESULTS.md). The submit reads the same way, in its own transaction; creation
- * writes through the reactive client too ({@code ProfileRepository.insertWithValues}); changes, uploads and
- * erasure go through the entities.
+ * most of a read's CPU (bench/RESULTS.md). The submit and changes read the same way, in their own transaction;
+ * creation and changes write through the reactive client too ({@code ProfileRepository}); uploads and erasure
+ * go through the entities.
  */
 @ApplicationScoped
 public class ProfileReads {

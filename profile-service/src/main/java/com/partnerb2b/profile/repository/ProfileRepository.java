@@ -2,7 +2,10 @@ package com.partnerb2b.profile.repository;
 
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +68,60 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
         return client.preparedQuery(INSERT_WITH_VALUES)
                 .execute(Tuple.from(Arrays.asList(profile.id, profile.partnerId, profile.status, profile.externalReference,
                         profile.createdAt.atOffset(ZoneOffset.UTC), attributes, positions, texts, ciphers, keyIds)))
+                .replaceWithVoid();
+    }
+
+    /*
+     * One statement, in the transaction holding the profile's row lock: the profile row, and the values of
+     * the replaced attributes deleted and their new ones inserted. Every part reads the profile's values as
+     * they were before the statement, so a replaced attribute's values take the place its previous values
+     * had (its lowest position; in order among themselves by id), and an attribute new to the profile comes
+     * after all it held, by its rank among the new ones.
+     */
+    private static final String CHANGE_WITH_VALUES = """
+            WITH profile AS (
+                UPDATE profiles SET status = $2, submission_id = NULL, external_reference = $3, updated_at = $4, version = version + 1
+                 WHERE id = $1 RETURNING id),
+            replaced AS (
+                DELETE FROM profile_values WHERE profile_id = $1 AND attribute_id = ANY($5::bigint[])),
+            held AS (
+                SELECT attribute_id, min(position) AS position FROM profile_values WHERE profile_id = $1 GROUP BY attribute_id)
+            INSERT INTO profile_values (profile_id, attribute_id, position, value_text, value_cipher, key_id)
+            SELECT profile.id, v.attribute_id,
+                   coalesce(held.position, (SELECT coalesce(max(position), -1) FROM profile_values WHERE profile_id = $1) + v.rank),
+                   v.value_text, v.value_cipher, v.key_id
+              FROM profile
+             CROSS JOIN unnest($6::bigint[], $7::integer[], $8::text[], $9::bytea[], $10::text[])
+                        WITH ORDINALITY AS v(attribute_id, rank, value_text, value_cipher, key_id, n)
+              LEFT JOIN held ON held.attribute_id = v.attribute_id
+             ORDER BY v.n""";
+
+    /**
+     * Writes a change of a profile read with its row locked in {@code transaction}: its status, submission,
+     * reference and time from {@code profile}, its version bumped; the values of the {@code replaced}
+     * attributes become {@code values} (in order; none removes the attribute), the others stay as they
+     * are. {@code held}: the attributes the profile had, the others being placed after them.
+     */
+    public Uni<Void> change(SqlClient transaction, Profile profile, Set<Long> replaced, Set<Long> held, List<ProfileValue> values) {
+        int count = values.size();
+        Long[] attributes = new Long[count];
+        Integer[] ranks = new Integer[count];
+        String[] texts = new String[count];
+        Buffer[] ciphers = new Buffer[count];
+        String[] keyIds = new String[count];
+        Map<Long, Integer> newRanks = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            ProfileValue value = values.get(i);
+            long attribute = value.attribute.id;
+            attributes[i] = attribute;
+            ranks[i] = held.contains(attribute) ? 0 : newRanks.computeIfAbsent(attribute, a -> newRanks.size() + 1);
+            texts[i] = value.valueText;
+            ciphers[i] = value.valueCipher == null ? null : Buffer.buffer(value.valueCipher);
+            keyIds[i] = value.keyId;
+        }
+        return transaction.preparedQuery(CHANGE_WITH_VALUES)
+                .execute(Tuple.from(Arrays.asList(profile.id, profile.status, profile.externalReference,
+                        profile.updatedAt.atOffset(ZoneOffset.UTC), replaced.toArray(Long[]::new), attributes, ranks, texts, ciphers, keyIds)))
                 .replaceWithVoid();
     }
 

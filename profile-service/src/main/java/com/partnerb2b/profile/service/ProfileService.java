@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,6 @@ import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.profile.messaging.ProfileSubmittedPublisher;
 import com.partnerb2b.profile.repository.Attribute;
 import com.partnerb2b.profile.repository.Document;
-import com.partnerb2b.profile.repository.DocumentRepository;
 import com.partnerb2b.profile.repository.Profile;
 import com.partnerb2b.profile.repository.ProfileFilter;
 import com.partnerb2b.profile.repository.ProfileReads;
@@ -32,7 +32,6 @@ import com.partnerb2b.profile.repository.ProfileReads.StoredProfile;
 import com.partnerb2b.profile.repository.ProfileReads.StoredValue;
 import com.partnerb2b.profile.repository.ProfileRepository;
 import com.partnerb2b.profile.repository.ProfileValue;
-import com.partnerb2b.profile.repository.ProfileValueRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -56,8 +55,6 @@ public class ProfileService {
 
     private final ProfileRepository profiles;
     private final ProfileReads reads;
-    private final ProfileValueRepository profileValues;
-    private final DocumentRepository documents;
     private final CatalogueService catalogues;
     private final ProfileValidator validator;
     private final ProfileValueCodec codec;
@@ -65,13 +62,11 @@ public class ProfileService {
     private final TimeSource time;
     private final Pool pool;
 
-    public ProfileService(ProfileRepository profiles, ProfileReads reads, ProfileValueRepository profileValues, DocumentRepository documents,
+    public ProfileService(ProfileRepository profiles, ProfileReads reads,
             CatalogueService catalogues, ProfileValidator validator, ProfileValueCodec codec,
             ProfileSubmittedPublisher submitted, TimeSource time, Pool pool) {
         this.profiles = profiles;
         this.reads = reads;
-        this.profileValues = profileValues;
-        this.documents = documents;
         this.catalogues = catalogues;
         this.validator = validator;
         this.codec = codec;
@@ -154,28 +149,57 @@ public class ProfileService {
     /**
      * PATCH ({@code replaceAll=false}): the given attributes replace their values, null removes one.
      * PUT ({@code replaceAll=true}): the given attributes are all the profile has. Either way a
-     * submitted profile returns to draft.
+     * submitted profile returns to draft. One transaction of the reactive client holding the
+     * profile's row lock: read, checked, and written in one statement that replaces only the values
+     * of the attributes that changed (through entities, every change deleted and inserted all 23
+     * values in nine round trips and a flush: bench/RESULTS.md, session 18). An attribute keeps its
+     * place among the profile's values; one it did not have comes after them, in request order.
      */
-    @WithTransaction
     public Uni<ProfileSnapshot> update(UUID partnerId, Long id, Changes changes, boolean replaceAll) {
-        return ownedForUpdate(partnerId, id).chain(profile -> catalogues.covering(names(changes.attributes()), attributeIds(profile)).chain(catalogue -> {
-            List<FieldError> errors = new ArrayList<>();
-            LinkedHashMap<Attribute, List<String>> given = validator.check(changes.attributes(), catalogue, errors).byAttribute();
-            LinkedHashMap<Attribute, List<String>> merged = replaceAll ? new LinkedHashMap<>() : decoded(profile);
-            given.forEach(merged::put);
-            merged = withoutEmpty(merged);
-            requireComplete(merged, catalogue, errors);
-            if (!errors.isEmpty()) {
-                return Uni.createFrom().failure(ProfileValidator.failure(errors));
+        return withLockedProfile(partnerId, id, names(changes.attributes()),
+                (transaction, stored, catalogue) -> update(transaction, stored, catalogue, changes, replaceAll));
+    }
+
+    private Uni<ProfileSnapshot> update(SqlClient transaction, StoredProfile stored, Catalogue catalogue, Changes changes,
+            boolean replaceAll) {
+        List<FieldError> errors = new ArrayList<>();
+        LinkedHashMap<Attribute, List<String>> given = validator.check(changes.attributes(), catalogue, errors).byAttribute();
+        ProfileSnapshot before = snapshot(stored, catalogue);
+        LinkedHashMap<Attribute, List<String>> held = before.values();
+        LinkedHashMap<Attribute, List<String>> changed = new LinkedHashMap<>();
+        held.forEach((attribute, values) -> {
+            if (!replaceAll || given.containsKey(attribute)) {
+                changed.put(attribute, given.getOrDefault(attribute, values));
             }
-            if (changes.referenceGiven() || replaceAll) {
-                profile.externalReference = blankToNull(changes.externalReference());
+        });
+        given.forEach(changed::putIfAbsent);
+        LinkedHashMap<Attribute, List<String>> merged = withoutEmpty(changed);
+        requireComplete(merged, catalogue, errors);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProfileValidator.failure(errors));
+        }
+        Profile profile = stored.profile();
+        if (changes.referenceGiven() || replaceAll) {
+            profile.externalReference = blankToNull(changes.externalReference());
+        }
+        markChanged(profile);
+        Set<Long> replaced = new HashSet<>();
+        List<ProfileValue> rows = new ArrayList<>();
+        for (Attribute attribute : union(held.keySet(), merged.keySet())) {
+            List<String> now = merged.getOrDefault(attribute, List.of());
+            if (!now.equals(held.getOrDefault(attribute, List.of()))) {
+                replaced.add(attribute.id);
+                now.forEach(text -> rows.add(codec.encode(profile, attribute, 0, text)));
             }
-            markChanged(profile);
-            LinkedHashMap<Attribute, List<String>> result = merged;
-            return profileValues.replace(profile, rows(profile, merged)).chain(() -> documents.ofProfile(id))
-                    .map(docs -> new ProfileSnapshot(profile, result, docs));
-        }));
+        }
+        return profiles.change(transaction, profile, replaced, held.keySet().stream().map(a -> a.id).collect(Collectors.toSet()), rows)
+                .map(ignored -> new ProfileSnapshot(profile, merged, before.documents()));
+    }
+
+    private static Set<Attribute> union(Set<Attribute> first, Set<Attribute> second) {
+        Set<Attribute> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /**
@@ -199,18 +223,57 @@ public class ProfileService {
      */
     public Uni<Completeness> submit(UUID partnerId, Long id) {
         String traceparent = TraceParents.current();
-        return catalogues.current().chain(catalogue -> submit(partnerId, id, catalogue, traceparent, false))
-                .chain(attempt -> attempt.completeness() != null ? Uni.createFrom().item(attempt.completeness())
-                        : catalogues.covering(List.of(), attempt.unknownAttributes())
-                                .chain(catalogue -> submit(partnerId, id, catalogue, traceparent, true))
-                                .map(SubmitAttempt::completeness));
+        return withLockedProfile(partnerId, id, List.of(), (transaction, stored, catalogue) -> submit(transaction, stored, catalogue, traceparent));
     }
 
-    /** Its completeness; or, when the catalogue lacks an attribute the profile holds (added since it was read), which ones. */
-    private record SubmitAttempt(Completeness completeness, Set<Long> unknownAttributes) {
+    private Uni<Completeness> submit(SqlClient transaction, StoredProfile stored, Catalogue catalogue, String traceparent) {
+        ProfileSnapshot snapshot = snapshot(stored, catalogue);
+        Set<Long> documentAttributes = snapshot.documents().stream().map(d -> d.attribute.id).collect(Collectors.toSet());
+        Completeness completeness = validator.completeness(snapshot.values(), documentAttributes, catalogue, true);
+        if (!completeness.missing().isEmpty()) {
+            List<FieldError> missing = completeness.missing().stream()
+                    .map(name -> new FieldError(name, ProfileValidator.MISSING_REQUIRED)).toList();
+            return Uni.createFrom().failure(new ApiException(400, "missing_required_attributes",
+                    ProfileValidator.MISSING_REQUIRED, missing).with("completion", completeness.percentage()));
+        }
+        Profile profile = stored.profile();
+        if (!Profile.DRAFT.equals(profile.status)) {
+            return Uni.createFrom().item(completeness);
+        }
+        profile.status = Profile.COMPLETE;
+        profile.submissionId = UUID.randomUUID();
+        profile.submittedAt = time.now();
+        profile.updatedAt = profile.submittedAt;
+        return submitted.recordWithEvent(transaction, ProfileRepository.submission(profile),
+                submission(profile, catalogue, snapshot.values()), traceparent).replaceWith(completeness);
     }
 
-    private Uni<SubmitAttempt> submit(UUID partnerId, long id, Catalogue catalogue, String traceparent, boolean reloaded) {
+    /** What is done to a profile read with its row locked, in the transaction that holds the lock. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        Uni<T> run(SqlClient transaction, StoredProfile stored, Catalogue catalogue);
+    }
+
+    /** The work's outcome; or, when the catalogue lacks an attribute the profile holds (added since it was read), which ones. */
+    private record LockedAttempt<T>(T outcome, Set<Long> unknownAttributes) {
+    }
+
+    /**
+     * Runs {@code work} on the partner's profile in one transaction of the reactive client that holds
+     * the profile's row lock (as {@link #ownedForUpdate} does: a partner's writes to one profile take
+     * turns), with a catalogue knowing the attributes {@code names} and every one the profile holds: the
+     * cached one, reloaded when the profile turns out to hold one added since. The catalogue is read
+     * before the transaction opens, never while it holds a connection.
+     */
+    private <T> Uni<T> withLockedProfile(UUID partnerId, long id, List<String> names, LockedWork<T> work) {
+        return catalogues.covering(names, List.of()).chain(catalogue -> withLockedProfile(partnerId, id, catalogue, work, false))
+                .chain(attempt -> attempt.unknownAttributes() == null ? Uni.createFrom().item(attempt.outcome())
+                        : catalogues.covering(names, attempt.unknownAttributes())
+                                .chain(catalogue -> withLockedProfile(partnerId, id, catalogue, work, true))
+                                .map(LockedAttempt::outcome));
+    }
+
+    private <T> Uni<LockedAttempt<T>> withLockedProfile(UUID partnerId, long id, Catalogue catalogue, LockedWork<T> work, boolean reloaded) {
         return CallersEventLoop.answer(pool.withTransaction(transaction -> reads.ownedForUpdate(transaction, id, partnerId).chain(stored -> {
             if (stored == null) {
                 return Uni.createFrom().failure(ApiException.notFound("Profile"));
@@ -220,28 +283,9 @@ public class ProfileService {
                 if (reloaded) {
                     return Uni.createFrom().failure(new IllegalStateException("Profile " + id + " holds attributes its catalogue lacks"));
                 }
-                return Uni.createFrom().item(new SubmitAttempt(null, held));
+                return Uni.createFrom().item(new LockedAttempt<T>(null, held));
             }
-            ProfileSnapshot snapshot = snapshot(stored, catalogue);
-            Set<Long> documentAttributes = snapshot.documents().stream().map(d -> d.attribute.id).collect(Collectors.toSet());
-            Completeness completeness = validator.completeness(snapshot.values(), documentAttributes, catalogue, true);
-            if (!completeness.missing().isEmpty()) {
-                List<FieldError> missing = completeness.missing().stream()
-                        .map(name -> new FieldError(name, ProfileValidator.MISSING_REQUIRED)).toList();
-                return Uni.createFrom().failure(new ApiException(400, "missing_required_attributes",
-                        ProfileValidator.MISSING_REQUIRED, missing).with("completion", completeness.percentage()));
-            }
-            SubmitAttempt done = new SubmitAttempt(completeness, Set.of());
-            Profile profile = stored.profile();
-            if (!Profile.DRAFT.equals(profile.status)) {
-                return Uni.createFrom().item(done);
-            }
-            profile.status = Profile.COMPLETE;
-            profile.submissionId = UUID.randomUUID();
-            profile.submittedAt = time.now();
-            profile.updatedAt = profile.submittedAt;
-            return submitted.recordWithEvent(transaction, ProfileRepository.submission(profile),
-                    submission(profile, catalogue, snapshot.values()), traceparent).replaceWith(done);
+            return work.run(transaction, stored, catalogue).map(outcome -> new LockedAttempt<T>(outcome, null));
         })));
     }
 
@@ -286,18 +330,6 @@ public class ProfileService {
             attributes.fieldNames().forEachRemaining(names::add);
         }
         return names;
-    }
-
-    private static Set<Long> attributeIds(Profile profile) {
-        return profile.values.stream().map(value -> value.attribute.id).collect(Collectors.toSet());
-    }
-
-    private LinkedHashMap<Attribute, List<String>> decoded(Profile profile) {
-        LinkedHashMap<Attribute, List<String>> values = new LinkedHashMap<>();
-        for (ProfileValue value : profile.values) {
-            values.computeIfAbsent(value.attribute, a -> new ArrayList<>()).add(codec.decode(value));
-        }
-        return values;
     }
 
     private List<ProfileValue> rows(Profile profile, Map<Attribute, List<String>> values) {
