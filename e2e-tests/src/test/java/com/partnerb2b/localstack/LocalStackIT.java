@@ -99,16 +99,8 @@ class LocalStackIT {
         assertEquals(201, created.statusCode(), created.body());
         long pk = JSON.readTree(created.body()).path("data").path("pk").asLong();
 
-        String boundary = "----partnerb2b" + System.nanoTime();
-        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
-        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\nbank_statement\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"releve.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        multipart.write(pdf());
-        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + pk + "/documents/"))
-                .header("Authorization", "Bearer " + access).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uploaded = HTTP.send(client.upload(pk, access, "bank_statement", "releve.pdf", pdf(), Map.of()),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, uploaded.statusCode(), uploaded.body());
 
         HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + pk + "/submit/"))
@@ -147,18 +139,8 @@ class LocalStackIT {
 
         // A real PDF padded after its end marker to 11 MiB: above the service's body limit with the multipart framing.
         byte[] document = Arrays.copyOf(pdf(), 11 * 1024 * 1024);
-        String boundary = "----partnerb2b" + System.nanoTime();
-        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
-        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\nbank_statement\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"grand.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        multipart.write(document);
-        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + pk + "/documents/"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + access).header("X-Request-Id", "it-upload-413")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uploaded = HTTP.send(client.upload(pk, access, "bank_statement", "grand.pdf", document,
+                Map.of("X-Request-Id", "it-upload-413")), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(413, uploaded.statusCode(), uploaded.body());
         JsonNode body = JSON.readTree(uploaded.body());

@@ -101,7 +101,7 @@ final class PartnerApiBench {
                     sink.await(closedLoopSubmitAndAnalyse(apiKey, 16, 1000));
                 }
                 if (parts.contains("fixed")) {
-                    fixedRate(apiKey, sink, rate, seconds);
+                    fixedRate(apiKey, sink, endpoint.path("pk").asLong(), rate, seconds);
                 }
             } finally {
                 // No endpoint left behind to retry deliveries to a sink that is gone.
@@ -114,12 +114,13 @@ final class PartnerApiBench {
 
     // --- every partner endpoint at a fixed rate ------------------------------------------------
 
-    private void fixedRate(String apiKey, Sink sink, int rate, int seconds) throws Exception {
+    private void fixedRate(String apiKey, Sink sink, long webhook, int rate, int seconds) throws Exception {
         String access = stack.access(apiKey);
         int count = rate * seconds;
         long profile = createProfiles(access, 1).get(0);
         String tokenBody = "{\"apiKey\":\"" + apiKey + "\"}";
-        long analysis = warmUp(access, tokenBody, profile, sink, rate, count);
+        byte[] pdf = StackClient.pdf();
+        Warm warm = warmUp(access, tokenBody, profile, sink, webhook, pdf, rate, count);
         line("### Every partner endpoint at %d requests/s (%d s, open loop, through the gateway)", rate, seconds);
         line("");
         line("| endpoint | requests | p50 ms | p99 ms | max ms | errors |");
@@ -128,11 +129,16 @@ final class PartnerApiBench {
         row("GET /api/v1/metadata/", schedule(rate, count, i -> request("GET", "/api/v1/metadata/", access, null)), 200);
         row("GET /api/v1/profiles/{pk}/", schedule(rate, count, i -> request("GET", "/api/v1/profiles/" + profile + "/", access, null)), 200);
         row("GET /api/v1/profiles/?limit=20", schedule(rate, count, i -> request("GET", "/api/v1/profiles/?limit=20", access, null)), 200);
-        row("GET /api/v1/analyses/{pk}/", schedule(rate, count, i -> request("GET", "/api/v1/analyses/" + analysis + "/", access, null)), 200);
+        row("GET /api/v1/analyses/{pk}/", schedule(rate, count, i -> request("GET", "/api/v1/analyses/" + warm.analysis() + "/", access, null)), 200);
+        for (String path : warm.reads()) {
+            row("GET " + path.replaceAll("/\\d+/", "/{pk}/"), schedule(rate, count, i -> request("GET", path, access, null)), 200);
+        }
         row("POST /api/v1/profiles/", schedule(rate, count, i -> request("POST", "/api/v1/profiles/", access, profileJson)), 201);
         List<Long> fresh = createProfiles(access, count);
         row("PATCH /api/v1/profiles/{pk}/", schedule(rate, count,
                 i -> request("PATCH", "/api/v1/profiles/" + fresh.get(i) + "/", access, change(i))), 200);
+        row("POST /api/v1/profiles/{pk}/documents/ (a one-page PDF)", schedule(rate, count,
+                i -> stack.upload(fresh.get(i), access, "bank_statement", "releve.pdf", pdf, Map.of())), 201);
         row("POST /api/v1/profiles/{pk}/submit/", schedule(rate, count,
                 i -> request("POST", "/api/v1/profiles/" + fresh.get(i) + "/submit/", access, null)), 200);
         row("POST /api/v1/profiles/{pk}/analyses/", schedule(rate, count,
@@ -140,27 +146,40 @@ final class PartnerApiBench {
         line("");
     }
 
+    /** What the warm-up leaves to read: an analysis, and the paths of the other reads measured. */
+    private record Warm(long analysis, List<String> reads) {
+    }
+
     /**
      * Every endpoint of the pass, uncounted: the pipeline's (submit, analysis request) 200 times, their
-     * webhooks awaited, then each read and the token at the pass's rate and count; returns an analysis
-     * to read. An endpoint measured cold shows its JIT compilation as tail latency (the analysis read,
-     * never warmed before, measured p99 86 ms). The pipeline's endpoints are not warmed at full count:
-     * 2,000 submits at 200/s leave minutes of backlog that would load every later row.
+     * webhooks awaited, then each read, the token, a change and an upload at the pass's rate and count. An
+     * endpoint measured cold shows its JIT compilation as tail latency (the analysis read, never warmed
+     * before, measured p99 86 ms). The pipeline's endpoints are not warmed at full count: 2,000 submits at
+     * 200/s leave minutes of backlog that would load every later row.
      */
-    private long warmUp(String access, String tokenBody, long profile, Sink sink, int rate, int count) throws Exception {
+    private Warm warmUp(String access, String tokenBody, long profile, Sink sink, long webhook, byte[] pdf, int rate, int count)
+            throws Exception {
         List<Long> fresh = createProfiles(access, 200);
+        long document = StackClient.data(HTTP.send(stack.upload(fresh.get(0), access, "bank_statement", "releve.pdf", pdf, Map.of()),
+                HttpResponse.BodyHandlers.ofString()), 201).path("pk").asLong();
         schedule(200, 200, i -> request("POST", "/api/v1/profiles/" + fresh.get(i) + "/submit/", access, null));
         schedule(200, 200, i -> request("POST", "/api/v1/profiles/" + fresh.get(i) + "/analyses/", access, null));
         sink.await(fresh);
         long analysis = StackClient.data(stack.send("GET", "/api/v1/profiles/" + fresh.get(0) + "/analyses/", access, null), 200)
                 .get(0).path("pk").asLong();
+        List<String> reads = List.of("/api/v1/profiles/" + fresh.get(0) + "/analyses/", "/api/v1/profiles/" + fresh.get(0) + "/documents/",
+                "/api/v1/documents/" + document + "/content/", "/api/v1/webhooks/" + webhook + "/deliveries/?limit=20");
         schedule(rate, count, i -> request("POST", "/api/v1/auth/token/", null, tokenBody));
         schedule(rate, count, i -> request("GET", "/api/v1/metadata/", access, null));
         schedule(rate, count, i -> request("GET", "/api/v1/profiles/" + profile + "/", access, null));
         schedule(rate, count, i -> request("GET", "/api/v1/profiles/?limit=20", access, null));
         schedule(rate, count, i -> request("GET", "/api/v1/analyses/" + analysis + "/", access, null));
+        for (String path : reads) {
+            schedule(rate, count, i -> request("GET", path, access, null));
+        }
         schedule(rate, count, i -> request("PATCH", "/api/v1/profiles/" + fresh.get(i % fresh.size()) + "/", access, change(i)));
-        return analysis;
+        schedule(rate, count, i -> stack.upload(fresh.get(i % fresh.size()), access, "bank_statement", "releve.pdf", pdf, Map.of()));
+        return new Warm(analysis, reads);
     }
 
     /** A partner's typical change: two of the 23 values, the profile still complete. */

@@ -159,6 +159,22 @@ final class StackClient {
         return data[0];
     }
 
+    /** An upload of {@code content} as the profile's document for {@code attribute} (multipart: the attribute, then the file). */
+    HttpRequest upload(long profilePk, String bearer, String attribute, String filename, byte[] content, Map<String, String> headers) {
+        String boundary = "----partnerb2b" + System.nanoTime();
+        ByteArrayOutputStream multipart = new ByteArrayOutputStream();
+        multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\n" + attribute + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        multipart.writeBytes(content);
+        multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/profiles/" + profilePk + "/documents/"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        headers.forEach(request::header);
+        return request.POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build();
+    }
+
     static byte[] pdf() throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.addPage(new PDPage());

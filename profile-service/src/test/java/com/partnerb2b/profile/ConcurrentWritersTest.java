@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.test.LoopbackTcp;
@@ -59,6 +61,28 @@ class ConcurrentWritersTest {
         }
         assertEquals(0, OutboxRows.eventIds(pk).size(), "the event of the submit that committed first is erased with the profile");
         assertEquals(0, ProfileLifecycleTest.count("SELECT count(*) FROM profiles WHERE id = ?", pk));
+    }
+
+    @Test
+    void a_submit_that_waited_for_a_change_submits_the_changed_values() throws Exception {
+        long pk = partner.createValid();
+        try (Connection change = PostgresTestResource.database().connect()) {
+            change.setAutoCommit(false);
+            lockProfile(change, pk);
+            // What a change writes in its transaction: a value, not yet committed.
+            try (PreparedStatement value = change.prepareStatement("UPDATE profile_values SET value_text = '750' WHERE profile_id = ?"
+                    + " AND attribute_id = (SELECT id FROM attributes WHERE name = 'monthly_charges')")) {
+                value.setLong(1, pk);
+                assertEquals(1, value.executeUpdate());
+            }
+            CompletableFuture<Response> submit = CompletableFuture.supplyAsync(
+                    () -> partner.request().post("/api/v1/profiles/" + pk + "/submit/"));
+            awaitSomeoneWaitingForALock();
+            change.commit();
+            assertEquals(200, submit.join().statusCode());
+        }
+        JsonNode event = new ObjectMapper().readTree(TestRows.text("SELECT payload FROM outbox_events WHERE message_key = ?", String.valueOf(pk)));
+        assertEquals(750, event.path("data").path("attributes").path("monthly_charges").asInt(), event.toString());
     }
 
     @Test

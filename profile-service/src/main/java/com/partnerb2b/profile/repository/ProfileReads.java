@@ -59,6 +59,8 @@ public class ProfileReads {
     private static final String OWNED = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM documents d WHERE d.profile_id = p.id)"
             + " FROM profiles p " + VALUES + " WHERE p.id = $1 AND p.partner_id = $2";
 
+    private static final String LOCK_OWNED = "SELECT id FROM profiles WHERE id = $1 AND partner_id = $2 FOR UPDATE";
+
     private static final String DOCUMENTS = """
             SELECT id, profile_id, attribute_id, partner_id, filename, content_type, size, status, uploaded_at
               FROM documents WHERE profile_id = $1 ORDER BY uploaded_at, id""";
@@ -78,10 +80,14 @@ public class ProfileReads {
 
     /**
      * The same, read in {@code transaction} with the profile's row locked until it ends: a partner's
-     * writes to one profile take turns (see {@code ProfileService.ownedForUpdate}).
+     * writes to one profile take turns (see {@code ProfileService.ownedForUpdate}). The lock first, then
+     * the read in a statement of its own: a statement that waited for the lock still reads other rows (the
+     * values) as they were when it began, so one read {@code FOR UPDATE} would miss what the writer it
+     * waited for changed.
      */
     public Uni<StoredProfile> ownedForUpdate(SqlConnection transaction, long id, UUID partnerId) {
-        return owned(transaction, OWNED + " FOR UPDATE OF p", id, partnerId);
+        return transaction.preparedQuery(LOCK_OWNED).execute(Tuple.of(id, partnerId))
+                .chain(locked -> locked.size() == 0 ? Uni.createFrom().nullItem() : owned(transaction, OWNED, id, partnerId));
     }
 
     private static Uni<StoredProfile> owned(SqlClient client, String sql, long id, UUID partnerId) {

@@ -2,6 +2,7 @@ package com.partnerb2b.profile.service;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,11 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.partnerb2b.platform.crypto.FieldCipher;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.reactive.CallersEventLoop;
 import com.partnerb2b.profile.repository.Attribute;
 import com.partnerb2b.profile.repository.Document;
 import com.partnerb2b.profile.repository.DocumentContent;
 import com.partnerb2b.profile.repository.DocumentContentRepository;
 import com.partnerb2b.profile.repository.DocumentRepository;
+import com.partnerb2b.profile.repository.Profile;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -22,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Documents of a profile: one per file attribute, encrypted at rest, readable by their owner only. */
 @ApplicationScoped
@@ -39,15 +43,17 @@ public class DocumentService {
     private final CatalogueService catalogues;
     private final DocumentInspector inspector;
     private final FieldCipher cipher;
+    private final Pool pool;
 
     public DocumentService(DocumentRepository documents, DocumentContentRepository contents, ProfileService profiles,
-            CatalogueService catalogues, DocumentInspector inspector, FieldCipher cipher) {
+            CatalogueService catalogues, DocumentInspector inspector, FieldCipher cipher, Pool pool) {
         this.documents = documents;
         this.contents = contents;
         this.profiles = profiles;
         this.catalogues = catalogues;
         this.inspector = inspector;
         this.cipher = cipher;
+        this.pool = pool;
     }
 
     /**
@@ -100,29 +106,24 @@ public class DocumentService {
 
     private Uni<Document> store(UUID partnerId, Long profileId, Attribute attribute, String filename, Checked checked) {
         DocumentInspector.Inspected inspected = checked.inspected();
+        Document document = new Document();
+        document.profileId = profileId;
+        document.attribute = attribute;
+        document.partnerId = partnerId;
+        document.filename = filename;
+        document.contentType = inspected.contentType();
+        document.size = inspected.content().length;
+        document.status = Document.PENDING;
+        document.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored
         // Uploads to one profile take turns on its row lock: the last one replaces the others.
-        return Panache.withTransaction(() -> profiles.ownedForUpdate(partnerId, profileId).chain(profile -> documents
-                .deleteForAttribute(profile.id, attribute.id)
-                .chain(() -> {
-                    ProfileService.markChanged(profile);
-                    Document document = new Document();
-                    document.profileId = profile.id;
-                    document.attribute = attribute;
-                    document.partnerId = partnerId;
-                    document.filename = filename;
-                    document.contentType = inspected.contentType();
-                    document.size = inspected.content().length;
-                    document.status = Document.PENDING;
-                    document.uploadedAt = Instant.now();
-                    return documents.persistAndFlush(document);
-                })
-                .chain(document -> {
-                    DocumentContent content = new DocumentContent();
-                    content.documentId = document.id;
-                    content.contentCipher = checked.sealed().ciphertext();
-                    content.keyId = checked.sealed().keyId();
-                    return contents.persist(content).replaceWith(document);
-                })));
+        return CallersEventLoop.answer(pool.withTransaction(transaction -> documents.replace(transaction, document, Profile.DRAFT,
+                checked.sealed().ciphertext(), checked.sealed().keyId())))
+                .map(stored -> {
+                    if (!stored) {
+                        throw ApiException.notFound("Profile");
+                    }
+                    return document;
+                });
     }
 
     /** Binds a document's ciphertext to its partner, profile and attribute. */
