@@ -160,12 +160,14 @@ final class PartnerApiBench {
     private Warm warmUp(String access, String tokenBody, long profile, Sink sink, long webhook, byte[] pdf, int rate, int count)
             throws Exception {
         List<Long> fresh = createProfiles(access, 200);
-        long document = StackClient.data(HTTP.send(stack.upload(fresh.get(0), access, "bank_statement", "releve.pdf", pdf, Map.of()),
-                HttpResponse.BodyHandlers.ofString()), 201).path("pk").asLong();
         schedule(200, 200, i -> request("POST", "/api/v1/profiles/" + fresh.get(i) + "/submit/", access, null));
         schedule(200, 200, i -> request("POST", "/api/v1/profiles/" + fresh.get(i) + "/analyses/", access, null));
         sink.await(fresh);
         long analysis = StackClient.data(stack.send("GET", "/api/v1/profiles/" + fresh.get(0) + "/analyses/", access, null), 200)
+                .get(0).path("pk").asLong();
+        // Each upload replaces the profile's document: the one to read is the last.
+        schedule(rate, count, i -> stack.upload(fresh.get(i % fresh.size()), access, "bank_statement", "releve.pdf", pdf, Map.of()));
+        long document = StackClient.data(stack.send("GET", "/api/v1/profiles/" + fresh.get(0) + "/documents/", access, null), 200)
                 .get(0).path("pk").asLong();
         List<String> reads = List.of("/api/v1/profiles/" + fresh.get(0) + "/analyses/", "/api/v1/profiles/" + fresh.get(0) + "/documents/",
                 "/api/v1/documents/" + document + "/content/", "/api/v1/webhooks/" + webhook + "/deliveries/?limit=20");
@@ -178,7 +180,6 @@ final class PartnerApiBench {
             schedule(rate, count, i -> request("GET", path, access, null));
         }
         schedule(rate, count, i -> request("PATCH", "/api/v1/profiles/" + fresh.get(i % fresh.size()) + "/", access, change(i)));
-        schedule(rate, count, i -> stack.upload(fresh.get(i % fresh.size()), access, "bank_statement", "releve.pdf", pdf, Map.of()));
         return new Warm(analysis, reads);
     }
 
