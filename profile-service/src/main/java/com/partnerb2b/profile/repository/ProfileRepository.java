@@ -51,24 +51,29 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
      * where the entities took a transaction of five (bench/RESULTS.md, session 14).
      */
     public Uni<Void> insertWithValues(SqlClient client, Profile profile, List<ProfileValue> values) {
-        int count = values.size();
-        Long[] attributes = new Long[count];
-        Integer[] positions = new Integer[count];
-        String[] texts = new String[count];
-        Buffer[] ciphers = new Buffer[count];
-        String[] keyIds = new String[count];
-        for (int i = 0; i < count; i++) {
-            ProfileValue value = values.get(i);
-            attributes[i] = value.attribute.id;
-            positions[i] = value.position;
-            texts[i] = value.valueText;
-            ciphers[i] = value.valueCipher == null ? null : Buffer.buffer(value.valueCipher);
-            keyIds[i] = value.keyId;
-        }
+        ValueColumns columns = ValueColumns.of(values);
+        Integer[] positions = values.stream().map(value -> value.position).toArray(Integer[]::new);
         return client.preparedQuery(INSERT_WITH_VALUES)
                 .execute(Tuple.from(Arrays.asList(profile.id, profile.partnerId, profile.status, profile.externalReference,
-                        profile.createdAt.atOffset(ZoneOffset.UTC), attributes, positions, texts, ciphers, keyIds)))
+                        profile.createdAt.atOffset(ZoneOffset.UTC), columns.attributes(), positions, columns.texts(), columns.ciphers(),
+                        columns.keyIds())))
                 .replaceWithVoid();
+    }
+
+    /** Values as the array parameters a statement unnests, one array per column. */
+    private record ValueColumns(Long[] attributes, String[] texts, Buffer[] ciphers, String[] keyIds) {
+        static ValueColumns of(List<ProfileValue> values) {
+            int count = values.size();
+            ValueColumns columns = new ValueColumns(new Long[count], new String[count], new Buffer[count], new String[count]);
+            for (int i = 0; i < count; i++) {
+                ProfileValue value = values.get(i);
+                columns.attributes[i] = value.attribute.id;
+                columns.texts[i] = value.valueText;
+                columns.ciphers[i] = value.valueCipher == null ? null : Buffer.buffer(value.valueCipher);
+                columns.keyIds[i] = value.keyId;
+            }
+            return columns;
+        }
     }
 
     /*
@@ -103,25 +108,17 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
      * are. {@code held}: the attributes the profile had, the others being placed after them.
      */
     public Uni<Void> change(SqlClient transaction, Profile profile, Set<Long> replaced, Set<Long> held, List<ProfileValue> values) {
-        int count = values.size();
-        Long[] attributes = new Long[count];
-        Integer[] ranks = new Integer[count];
-        String[] texts = new String[count];
-        Buffer[] ciphers = new Buffer[count];
-        String[] keyIds = new String[count];
+        ValueColumns columns = ValueColumns.of(values);
         Map<Long, Integer> newRanks = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            ProfileValue value = values.get(i);
-            long attribute = value.attribute.id;
-            attributes[i] = attribute;
+        Integer[] ranks = new Integer[values.size()];
+        for (int i = 0; i < ranks.length; i++) {
+            long attribute = columns.attributes()[i];
             ranks[i] = held.contains(attribute) ? 0 : newRanks.computeIfAbsent(attribute, a -> newRanks.size() + 1);
-            texts[i] = value.valueText;
-            ciphers[i] = value.valueCipher == null ? null : Buffer.buffer(value.valueCipher);
-            keyIds[i] = value.keyId;
         }
         return transaction.preparedQuery(CHANGE_WITH_VALUES)
                 .execute(Tuple.from(Arrays.asList(profile.id, profile.status, profile.externalReference,
-                        profile.updatedAt.atOffset(ZoneOffset.UTC), replaced.toArray(Long[]::new), attributes, ranks, texts, ciphers, keyIds)))
+                        profile.updatedAt.atOffset(ZoneOffset.UTC), replaced.toArray(Long[]::new), columns.attributes(), ranks,
+                        columns.texts(), columns.ciphers(), columns.keyIds())))
                 .replaceWithVoid();
     }
 
