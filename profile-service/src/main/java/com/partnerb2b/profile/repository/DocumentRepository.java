@@ -38,9 +38,9 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, Long>
      * flushed, bench/RESULTS.md session 18). False, with nothing written, if the profile is not the
      * partner's.
      */
-    public Uni<Boolean> replace(SqlClient transaction, Document document, String draftStatus, byte[] contentCipher, String keyId) {
+    public Uni<Boolean> replace(SqlClient transaction, Document document, byte[] contentCipher, String keyId) {
         return transaction.preparedQuery(PROFILE_CHANGED)
-                .execute(Tuple.of(document.profileId, document.partnerId, draftStatus, document.uploadedAt.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(document.profileId, document.partnerId, Profile.DRAFT, document.uploadedAt.atOffset(ZoneOffset.UTC)))
                 .chain(changed -> changed.size() == 0 ? Uni.createFrom().item(false)
                         : transaction.preparedQuery(DOCUMENT_GONE).execute(Tuple.of(document.profileId, document.attribute.id))
                                 .chain(() -> transaction.preparedQuery(INSERT_WITH_CONTENT).execute(Tuple.from(List.of(document.profileId, document.attribute.id,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +100,7 @@ public class DocumentInspector {
 
     private static Map<String, MimeType> acceptableTypes() {
         MimeTypes types = MimeTypes.getDefaultMimeTypes();
-        Map<String, MimeType> byName = new java.util.HashMap<>();
+        Map<String, MimeType> byName = new HashMap<>();
         try {
             for (Set<String> names : FORMATS.values()) {
                 for (String name : names) {

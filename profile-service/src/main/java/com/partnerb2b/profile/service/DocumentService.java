@@ -17,7 +17,6 @@ import com.partnerb2b.profile.repository.Document;
 import com.partnerb2b.profile.repository.DocumentContent;
 import com.partnerb2b.profile.repository.DocumentContentRepository;
 import com.partnerb2b.profile.repository.DocumentRepository;
-import com.partnerb2b.profile.repository.Profile;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -116,7 +115,7 @@ public class DocumentService {
         document.status = Document.PENDING;
         document.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored
         // Uploads to one profile take turns on its row lock: the last one replaces the others.
-        return CallersEventLoop.answer(pool.withTransaction(transaction -> documents.replace(transaction, document, Profile.DRAFT,
+        return CallersEventLoop.answer(pool.withTransaction(transaction -> documents.replace(transaction, document,
                 checked.sealed().ciphertext(), checked.sealed().keyId())))
                 .map(stored -> {
                     if (!stored) {
