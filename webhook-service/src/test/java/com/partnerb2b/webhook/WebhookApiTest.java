@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.test.TestTokens;
 import com.partnerb2b.webhook.delivery.LoopbackReceiver;
 import com.standardwebhooks.Webhook;
@@ -111,6 +114,58 @@ class WebhookApiTest {
             owner.request().post("/api/v1/webhooks/deliveries/abc/retry/").then().statusCode(404);
             given().auth().oauth2(TestTokens.pendingPartner(UUID.randomUUID())).get("/api/v1/webhooks/").then().statusCode(403)
                     .body("error.message", equalTo("Not Allowed"));
+        }
+    }
+
+    @Test
+    void the_log_of_deliveries_pages_newest_first_filters_by_status_and_time_and_shows_every_attempt_in_order() throws Exception {
+        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"))) {
+            String pk = partner.configured()[0];
+            OffsetDateTime t0 = OffsetDateTime.parse("2026-11-20T10:00:00Z");
+            List<String> statuses = List.of("pending", "failed", "delivered", "failed", "delivered");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < statuses.size(); i++) {
+                String webhookId = "msg_log_" + i + "_" + partner.id;
+                // Pending but due in 2100: the worker leaves it alone.
+                TestRows.update("""
+                        INSERT INTO deliveries (webhook_id, endpoint_id, partner_id, event_type, analysis_pk, profile_pk, payload, status,
+                                                attempts, next_attempt_at, created_at)
+                        VALUES (?, ?, ?, 'analysis.completed', ?, ?, '{}', ?, ?, ?, ?)""", webhookId, Long.parseLong(pk), partner.id,
+                        100L + i, 200L + i, statuses.get(i), i == 0 ? 0 : 2, t0.plusYears(74), t0.plusHours(i));
+                ids.add(webhookId);
+                for (int attempt = 1; i > 0 && attempt <= 2; attempt++) {
+                    boolean last = attempt == 2 && statuses.get(i).equals("delivered");
+                    TestRows.update("""
+                            INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, http_status, duration_ms, response_excerpt)
+                            SELECT id, ?, ?, ?, 7, ? FROM deliveries WHERE webhook_id = ?""", attempt, t0.plusHours(i).plusMinutes(attempt),
+                            last ? 200 : 500 + attempt, last ? "ok" : "down " + attempt, webhookId);
+                }
+            }
+
+            partner.deliveries(pk, "?limit=2").statusCode(200)
+                    .body("meta.total", equalTo(5)).body("meta.total_pages", equalTo(3))
+                    .body("data.webhookId", equalTo(List.of(ids.get(4), ids.get(3))))
+                    .body("data[0].attemptLog.httpStatus", equalTo(List.of(501, 200)))
+                    .body("data[0].attemptLog.response", equalTo(List.of("down 1", "ok")))
+                    .body("data[0].analysis", equalTo(104)).body("data[0].profile", equalTo(204))
+                    .body("data[1].attemptLog.attempt", equalTo(List.of(1, 2)));
+            partner.deliveries(pk, "?limit=2&page=3").statusCode(200)
+                    .body("data.webhookId", equalTo(List.of(ids.get(0))))
+                    .body("data[0].attemptLog", equalTo(List.of()))
+                    .body("data[0].nextAttemptAt", equalTo("2100-11-20T10:00:00Z"));
+            partner.deliveries(pk, "?limit=2&page=4").statusCode(200).body("data", equalTo(List.of())).body("meta.total", equalTo(5));
+            partner.deliveries(pk, "?status=failed").statusCode(200).body("meta.total", equalTo(2))
+                    .body("data.webhookId", equalTo(List.of(ids.get(3), ids.get(1))))
+                    .body("data[0].attemptLog.httpStatus", equalTo(List.of(501, 502)));
+            partner.deliveries(pk, "?createdAfter=2026-11-20T11:00:00Z&createdBefore=2026-11-20T13:00:00Z").statusCode(200)
+                    .body("meta.total", equalTo(2)).body("data.webhookId", equalTo(List.of(ids.get(2), ids.get(1))));
+            partner.deliveries(pk, "?status=delivered&createdAfter=2026-11-20T11:00:00Z&limit=1&page=2").statusCode(200)
+                    .body("meta.total", equalTo(2)).body("data.webhookId", equalTo(List.of(ids.get(2))));
+
+            try (WebhookPartner other = new WebhookPartner(status(200, "ok"))) {
+                other.configured();
+                other.deliveries(pk, "?status=failed").statusCode(404).body("error.code", equalTo("not_found"));
+            }
         }
     }
 }

@@ -185,7 +185,7 @@ public class DeliveryQueue {
         return buffer == null ? null : buffer.getBytes();
     }
 
-    private static Instant instant(Row row, String column) {
+    static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
     }

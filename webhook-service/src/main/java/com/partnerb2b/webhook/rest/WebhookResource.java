@@ -40,7 +40,7 @@ import com.partnerb2b.platform.openapi.ErrorDocumentation;
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.security.Roles;
 import com.partnerb2b.webhook.repository.Delivery;
-import com.partnerb2b.webhook.repository.DeliveryRepository;
+import com.partnerb2b.webhook.repository.DeliveryLog;
 import com.partnerb2b.webhook.service.DeliveryService;
 import com.partnerb2b.webhook.service.DeliveryWorker;
 import com.partnerb2b.webhook.service.EndpointService;
@@ -171,7 +171,7 @@ public class WebhookResource {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.invalidValue(List.of(new FieldError("status", "one of pending, delivered, failed")));
         }
-        DeliveryRepository.Filter filter = new DeliveryRepository.Filter(status, instant("createdAfter", createdAfter),
+        DeliveryLog.Filter filter = new DeliveryLog.Filter(status, instant("createdAfter", createdAfter),
                 instant("createdBefore", createdBefore));
         return deliveries.page(Partners.of(token), PathIds.number(pk, "Webhook"), filter, request).map(found -> ApiResponse.page(
                 found.deliveries().stream().map(WebhookViews::delivery).toList(), request, found.total()));

@@ -6,8 +6,8 @@ import java.util.List;
 import com.partnerb2b.webhook.delivery.AttemptResult;
 import com.partnerb2b.webhook.repository.Delivery;
 import com.partnerb2b.webhook.repository.DeliveryAttempt;
+import com.partnerb2b.webhook.repository.DeliveryLog;
 import com.partnerb2b.webhook.repository.Endpoint;
-import com.partnerb2b.webhook.service.DeliveryService;
 
 /** The webhook answers partners read. */
 public final class WebhookViews {
@@ -41,7 +41,7 @@ public final class WebhookViews {
                 maskedSecret);
     }
 
-    public static DeliveryView delivery(DeliveryService.Logged logged) {
+    public static DeliveryView delivery(DeliveryLog.Logged logged) {
         Delivery d = logged.delivery();
         return new DeliveryView(d.id, d.webhookId, d.eventType, d.analysisPk, d.profilePk, d.status, d.attempts, d.createdAt,
                 d.deliveredAt, Delivery.PENDING.equals(d.status) ? d.nextAttemptAt : null,

@@ -1,10 +1,7 @@
 package com.partnerb2b.webhook.service;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,12 +12,10 @@ import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.time.TimeSource;
 import com.partnerb2b.webhook.repository.Delivery;
-import com.partnerb2b.webhook.repository.DeliveryAttempt;
-import com.partnerb2b.webhook.repository.DeliveryAttemptRepository;
+import com.partnerb2b.webhook.repository.DeliveryLog;
 import com.partnerb2b.webhook.repository.DeliveryRepository;
 import com.partnerb2b.webhook.repository.EndpointRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -28,23 +23,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeliveryService {
 
-    /** A delivery with its attempts, oldest first. */
-    public record Logged(Delivery delivery, List<DeliveryAttempt> attempts) {
-    }
-
-    public record Page(List<Logged> deliveries, long total) {
-    }
-
     private final DeliveryRepository deliveries;
-    private final DeliveryAttemptRepository attempts;
+    private final DeliveryLog log;
     private final EndpointRepository endpoints;
     private final WebhookPayloads payloads;
     private final TimeSource time;
 
-    public DeliveryService(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, EndpointRepository endpoints,
+    public DeliveryService(DeliveryRepository deliveries, DeliveryLog log, EndpointRepository endpoints,
             WebhookPayloads payloads, TimeSource time) {
         this.deliveries = deliveries;
-        this.attempts = attempts;
+        this.log = log;
         this.endpoints = endpoints;
         this.payloads = payloads;
         this.time = time;
@@ -66,16 +54,8 @@ public class DeliveryService {
         return DeliveryRepository.addForEndpointOfPartner(delivery);
     }
 
-    @WithSession
-    public Uni<Page> page(UUID partnerId, long endpointId, DeliveryRepository.Filter filter, PageRequest request) {
-        return endpoints.owned(partnerId, endpointId).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook"))
-                .chain(endpoint -> deliveries.page(endpoint.id, filter, request.page(), request.limit())
-                        .chain(list -> attempts.ofDeliveries(list.stream().map(d -> d.id).toList()).map(found -> {
-                            Map<Long, List<DeliveryAttempt>> byDelivery = found.stream()
-                                    .collect(Collectors.groupingBy(a -> a.deliveryId));
-                            return list.stream().map(d -> new Logged(d, byDelivery.getOrDefault(d.id, List.of()))).toList();
-                        }))
-                        .chain(logged -> deliveries.count(endpoint.id, filter).map(total -> new Page(logged, total))));
+    public Uni<DeliveryLog.Page> page(UUID partnerId, long endpointId, DeliveryLog.Filter filter, PageRequest request) {
+        return log.page(partnerId, endpointId, filter, request).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook"));
     }
 
     /** Sends a delivery again now, whatever its state (a delivered one too: the receiver deduplicates on webhook-id). */
