@@ -1,6 +1,7 @@
 package com.partnerb2b.profile;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -38,6 +39,7 @@ class DocumentTest {
     @Test
     void a_pdf_is_stored_listed_and_downloaded_by_its_owner() {
         long pk = partner.createValid();
+        partner.request().get("/api/v1/profiles/" + pk + "/documents/").then().statusCode(200).body("data", hasSize(0));
         byte[] pdf = pdf("Relevé de compte de Marie Dupont");
         long document = partner.request().multiPart("attribute", "bank_statement")
                 .multiPart("file", "releve.pdf", pdf, "application/pdf")
@@ -53,7 +55,9 @@ class DocumentTest {
                 .extract().jsonPath().getLong("data.pk");
 
         partner.request().get("/api/v1/profiles/" + pk + "/documents/").then()
-                .statusCode(200).body("data", hasSize(1)).body("data[0].pk", equalTo((int) document));
+                .statusCode(200).body("data", hasSize(1)).body("data[0].pk", equalTo((int) document))
+                .body("data[0].attribute.name", equalTo("bank_statement")).body("data[0].filename", equalTo("releve.pdf"))
+                .body("data[0].size", equalTo(pdf.length)).body("data[0].contentType", equalTo("application/pdf"));
         partner.request().get("/api/v1/documents/" + document + "/").then()
                 .statusCode(200).body("data.filename", equalTo("releve.pdf"));
         byte[] downloaded = partner.request().get("/api/v1/documents/" + document + "/content/").then()
@@ -61,6 +65,17 @@ class DocumentTest {
                 .extract().asByteArray();
         assertArrayEquals(pdf, downloaded);
         partner.get(pk).body("data.document_set", hasSize(1));
+    }
+
+    @Test
+    void a_profiles_documents_are_listed_oldest_first_each_with_its_attribute() {
+        long pk = partner.createValid();
+        long address = uploadPdf(partner, pk, "proof_of_address").extract().jsonPath().getLong("data.pk");
+        long statement = uploadPdf(partner, pk, "bank_statement").extract().jsonPath().getLong("data.pk");
+
+        partner.request().get("/api/v1/profiles/" + pk + "/documents/").then().statusCode(200)
+                .body("data.pk", contains((int) address, (int) statement))
+                .body("data.attribute.name", contains("proof_of_address", "bank_statement"));
     }
 
     @Test

@@ -52,10 +52,6 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, Long>
                                 })));
     }
 
-    public Uni<List<Document>> ofProfile(Long profileId) {
-        return list("profileId = ?1 order by uploadedAt, id", profileId);
-    }
-
     public Uni<Document> findOwned(Long id, UUID partnerId) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
     }

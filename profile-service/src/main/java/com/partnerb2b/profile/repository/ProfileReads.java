@@ -65,6 +65,12 @@ public class ProfileReads {
             SELECT id, profile_id, attribute_id, partner_id, filename, content_type, size, status, uploaded_at
               FROM documents WHERE profile_id = $1 ORDER BY uploaded_at, id""";
 
+    // A row for an owned profile even without documents (its document columns null): none means not the partner's.
+    private static final String OWNED_DOCUMENTS = """
+            SELECT d.id, d.profile_id, d.attribute_id, d.partner_id, d.filename, d.content_type, d.size, d.status, d.uploaded_at
+              FROM profiles p LEFT JOIN documents d ON d.profile_id = p.id
+             WHERE p.id = $1 AND p.partner_id = $2 ORDER BY d.uploaded_at, d.id""";
+
     private static final String COUNTED = "SELECT COALESCE(sum(profiles), 0)::bigint FROM profile_counts WHERE partner_id = $1";
 
     private final Pool pool;
@@ -78,9 +84,25 @@ public class ProfileReads {
         return CallersEventLoop.answer(owned(pool, OWNED, id, partnerId));
     }
 
+    /** The documents of the partner's profile, oldest first; null if the partner has no such profile. */
+    public Uni<List<StoredDocument>> documentsOfOwned(long id, UUID partnerId) {
+        return CallersEventLoop.answer(pool.preparedQuery(OWNED_DOCUMENTS).execute(Tuple.of(id, partnerId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            List<StoredDocument> stored = new ArrayList<>();
+            for (Row row : rows) {
+                if (row.getLong("id") != null) {
+                    stored.add(document(row));
+                }
+            }
+            return stored;
+        }));
+    }
+
     /**
      * The same, read in {@code transaction} with the profile's row locked until it ends: a partner's
-     * writes to one profile take turns (see {@code ProfileService.ownedForUpdate}). The lock first, then
+     * writes to one profile (changes, uploads, submit, erasure) take turns instead of failing each other. The lock first, then
      * the read in a statement of its own: a statement that waited for the lock still reads other rows (the
      * values) as they were when it began, so one read {@code FOR UPDATE} would miss what the writer it
      * waited for changed.

@@ -17,6 +17,8 @@ import com.partnerb2b.profile.repository.Document;
 import com.partnerb2b.profile.repository.DocumentContent;
 import com.partnerb2b.profile.repository.DocumentContentRepository;
 import com.partnerb2b.profile.repository.DocumentRepository;
+import com.partnerb2b.profile.repository.ProfileReads;
+import com.partnerb2b.profile.repository.ProfileReads.StoredDocument;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,17 +40,17 @@ public class DocumentService {
 
     private final DocumentRepository documents;
     private final DocumentContentRepository contents;
-    private final ProfileService profiles;
+    private final ProfileReads reads;
     private final CatalogueService catalogues;
     private final DocumentInspector inspector;
     private final FieldCipher cipher;
     private final Pool pool;
 
-    public DocumentService(DocumentRepository documents, DocumentContentRepository contents, ProfileService profiles,
+    public DocumentService(DocumentRepository documents, DocumentContentRepository contents, ProfileReads reads,
             CatalogueService catalogues, DocumentInspector inspector, FieldCipher cipher, Pool pool) {
         this.documents = documents;
         this.contents = contents;
-        this.profiles = profiles;
+        this.reads = reads;
         this.catalogues = catalogues;
         this.inspector = inspector;
         this.cipher = cipher;
@@ -80,9 +82,14 @@ public class DocumentService {
         });
     }
 
-    @WithSession
+    /** Read without entities: through Hibernate Reactive the whole profile was loaded to check its owner. */
     public Uni<List<Document>> ofProfile(UUID partnerId, Long profileId) {
-        return profiles.owned(partnerId, profileId).chain(profile -> documents.ofProfile(profile.id));
+        return reads.documentsOfOwned(profileId, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Profile"))
+                .chain(stored -> catalogues.covering(List.of(), stored.stream().map(StoredDocument::attributeId).toList())
+                        .map(catalogue -> stored.stream().map(document -> {
+                            document.document().attribute = catalogue.byId(document.attributeId());
+                            return document.document();
+                        }).toList()));
     }
 
     @WithSession

@@ -216,7 +216,7 @@ public class ProfileService {
 
     /**
      * Submits a complete draft: its status and its profile-submitted event in one transaction of the
-     * reactive client, the profile read without entities (its row locked, as {@link #ownedForUpdate}
+     * reactive client, the profile read without entities (its row locked, as {@code ProfileReads.ownedForUpdate}
      * does) — loading and flushing the profile with its values through Hibernate was most of a
      * submit's CPU, on every analysis's path (bench/RESULTS.md, session 13). A profile already
      * submitted answers its completeness again and publishes nothing.
@@ -260,7 +260,7 @@ public class ProfileService {
 
     /**
      * Runs {@code work} on the partner's profile in one transaction of the reactive client that holds
-     * the profile's row lock (as {@link #ownedForUpdate} does: a partner's writes to one profile take
+     * the profile's row lock (as {@code ProfileReads.ownedForUpdate} does: a partner's writes to one profile take
      * turns), with a catalogue knowing the attributes {@code names} and every one the profile holds: the
      * cached one, reloaded when the profile turns out to hold one added since. The catalogue is read
      * before the transaction opens, never while it holds a connection.
@@ -309,19 +309,6 @@ public class ProfileService {
         profile.status = Profile.DRAFT;
         profile.submissionId = null;
         profile.updatedAt = Instant.now();
-    }
-
-    public Uni<Profile> owned(UUID partnerId, Long id) {
-        return profiles.findOwned(id, partnerId).onItem().ifNull().failWith(() -> ApiException.notFound("Profile"));
-    }
-
-    /**
-     * The owned profile, its row locked until the transaction ends: a partner's writes to one profile
-     * (changes, uploads, submit, erasure) take turns instead of failing each other.
-     */
-    public Uni<Profile> ownedForUpdate(UUID partnerId, Long id) {
-        return profiles.lockOwned(id, partnerId).chain(found -> found ? owned(partnerId, id)
-                : Uni.createFrom().failure(ApiException.notFound("Profile")));
     }
 
     private static List<String> names(JsonNode attributes) {
