@@ -2,7 +2,6 @@ package com.partnerb2b.analysis.repository;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.platform.reactive.WorkerDataSource;
+import com.partnerb2b.platform.sql.Timestamps;
 
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
@@ -67,8 +67,9 @@ public class AnalysisQueue {
                     List<Claim> claims = new ArrayList<>();
                     for (Row row : rows) {
                         claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getUUID("partner_id"),
-                                row.getLong("profile_pk"), row.getUUID("submission_id"), instant(row, "created_at"),
-                                row.getString("attributes"), instant(row, "submitted_at"), row.getString("external_reference"),
+                                row.getLong("profile_pk"), row.getUUID("submission_id"),
+                                Timestamps.instant(row.getOffsetDateTime("created_at")), row.getString("attributes"),
+                                Timestamps.instant(row.getOffsetDateTime("submitted_at")), row.getString("external_reference"),
                                 row.getString("trace_parent")));
                     }
                     return claims;
@@ -84,8 +85,4 @@ public class AnalysisQueue {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 }

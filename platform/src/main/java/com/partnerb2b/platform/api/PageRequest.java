@@ -29,6 +29,11 @@ public record PageRequest(int page, int limit) {
         return new PageRequest(p, l);
     }
 
+    /** Rows before this page. */
+    public long offset() {
+        return (long) (page - 1) * limit;
+    }
+
     private static int number(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;

@@ -1,6 +1,5 @@
 package com.partnerb2b.profile.repository;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.reactive.CallersEventLoop;
+import com.partnerb2b.platform.sql.Timestamps;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -61,15 +61,16 @@ public class ProfileReads {
 
     private static final String LOCK_OWNED = "SELECT id FROM profiles WHERE id = $1 AND partner_id = $2 FOR UPDATE";
 
-    private static final String DOCUMENTS = """
-            SELECT id, profile_id, attribute_id, partner_id, filename, content_type, size, status, uploaded_at
-              FROM documents WHERE profile_id = $1 ORDER BY uploaded_at, id""";
+    private static final String DOCUMENT_COLUMNS =
+            "d.id, d.profile_id, d.attribute_id, d.partner_id, d.filename, d.content_type, d.size, d.status, d.uploaded_at";
+
+    private static final String DOCUMENTS = "SELECT " + DOCUMENT_COLUMNS
+            + " FROM documents d WHERE d.profile_id = $1 ORDER BY d.uploaded_at, d.id";
 
     // A row for an owned profile even without documents (its document columns null): none means not the partner's.
-    private static final String OWNED_DOCUMENTS = """
-            SELECT d.id, d.profile_id, d.attribute_id, d.partner_id, d.filename, d.content_type, d.size, d.status, d.uploaded_at
-              FROM profiles p LEFT JOIN documents d ON d.profile_id = p.id
-             WHERE p.id = $1 AND p.partner_id = $2 ORDER BY d.uploaded_at, d.id""";
+    private static final String OWNED_DOCUMENTS = "SELECT " + DOCUMENT_COLUMNS
+            + " FROM profiles p LEFT JOIN documents d ON d.profile_id = p.id WHERE p.id = $1 AND p.partner_id = $2"
+            + " ORDER BY d.uploaded_at, d.id";
 
     private static final String COUNTED = "SELECT COALESCE(sum(profiles), 0)::bigint FROM profile_counts WHERE partner_id = $1";
 
@@ -148,7 +149,7 @@ public class ProfileReads {
     public Uni<List<StoredProfile>> page(UUID partnerId, ProfileFilter filter, PageRequest page) {
         Where where = where(partnerId, filter);
         int limit = where.params.size() + 1;
-        where.params.addValue(page.limit()).addValue((long) (page.page() - 1) * page.limit());
+        where.params.addValue(page.limit()).addValue(page.offset());
         String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM profiles p WHERE " + where.clause
                 + " ORDER BY p.created_at DESC, p.id DESC LIMIT $" + limit + " OFFSET $" + (limit + 1) + ") p " + VALUES
                 + " ORDER BY p.created_at DESC, p.id DESC";
@@ -170,9 +171,9 @@ public class ProfileReads {
         profile.partnerId = row.getUUID(1);
         profile.status = row.getString(2);
         profile.externalReference = row.getString(3);
-        profile.createdAt = instant(row.getOffsetDateTime(4));
-        profile.updatedAt = instant(row.getOffsetDateTime(5));
-        profile.submittedAt = instant(row.getOffsetDateTime(6));
+        profile.createdAt = Timestamps.instant(row.getOffsetDateTime(4));
+        profile.updatedAt = Timestamps.instant(row.getOffsetDateTime(5));
+        profile.submittedAt = Timestamps.instant(row.getOffsetDateTime(6));
         profile.submissionId = row.getUUID(7);
         profile.lastAnalysis = row.getString(8);
         profile.version = row.getLong(9);
@@ -198,12 +199,8 @@ public class ProfileReads {
         document.contentType = row.getString("content_type");
         document.size = row.getLong("size");
         document.status = row.getString("status");
-        document.uploadedAt = instant(row.getOffsetDateTime("uploaded_at"));
+        document.uploadedAt = Timestamps.instant(row.getOffsetDateTime("uploaded_at"));
         return new StoredDocument(row.getLong("attribute_id"), document);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 
     private record Where(String clause, Tuple params) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.reactive.CallersEventLoop;
+import com.partnerb2b.platform.sql.Timestamps;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,7 +61,7 @@ public class DeliveryLog {
 
     /** A page of the endpoint's deliveries, newest first; null if the partner has no such endpoint. */
     public Uni<Page> page(UUID partnerId, long endpointId, Filter filter, PageRequest request) {
-        Tuple params = Tuple.of(endpointId, partnerId, request.limit(), (long) (request.page() - 1) * request.limit());
+        Tuple params = Tuple.of(endpointId, partnerId, request.limit(), request.offset());
         // Only the filters given: without them the count reads the endpoint's index alone.
         StringBuilder where = new StringBuilder("d.endpoint_id = e.id");
         if (filter.status() != null) {
@@ -111,9 +112,9 @@ public class DeliveryLog {
         delivery.profilePk = row.getLong(5);
         delivery.status = row.getString(6);
         delivery.attempts = row.getInteger(7);
-        delivery.createdAt = DeliveryQueue.instant(row, "created_at");
-        delivery.deliveredAt = DeliveryQueue.instant(row, "delivered_at");
-        delivery.nextAttemptAt = DeliveryQueue.instant(row, "next_attempt_at");
+        delivery.createdAt = Timestamps.instant(row.getOffsetDateTime("created_at"));
+        delivery.deliveredAt = Timestamps.instant(row.getOffsetDateTime("delivered_at"));
+        delivery.nextAttemptAt = Timestamps.instant(row.getOffsetDateTime("next_attempt_at"));
         return delivery;
     }
 
@@ -121,7 +122,7 @@ public class DeliveryLog {
         DeliveryAttempt attempt = new DeliveryAttempt();
         attempt.deliveryId = deliveryId;
         attempt.attempt = row.getInteger(11);
-        attempt.attemptedAt = DeliveryQueue.instant(row, "attempted_at");
+        attempt.attemptedAt = Timestamps.instant(row.getOffsetDateTime("attempted_at"));
         attempt.httpStatus = row.getInteger(13);
         attempt.error = row.getString(14);
         attempt.durationMs = row.getLong(15);

@@ -11,6 +11,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.platform.reactive.WorkerDataSource;
+import com.partnerb2b.platform.sql.Timestamps;
 import com.partnerb2b.webhook.delivery.AttemptResult;
 
 import io.quarkus.reactive.datasource.ReactiveDataSource;
@@ -136,7 +137,7 @@ public class DeliveryQueue {
             claims.add(new Claim(row.getLong("id"), row.getInteger("attempts"), row.getString("webhook_id"),
                     row.getString("payload"), row.getLong("endpoint_id"), row.getUUID("partner_id"), row.getString("url"),
                     bytes(row, "secret_cipher"), row.getString("secret_key_id"), bytes(row, "previous_secret_cipher"),
-                    row.getString("previous_secret_key_id"), instant(row, "previous_secret_until"),
+                    row.getString("previous_secret_key_id"), Timestamps.instant(row.getOffsetDateTime("previous_secret_until")),
                     row.getString("trace_parent")));
         }
         return claims;
@@ -185,8 +186,4 @@ public class DeliveryQueue {
         return buffer == null ? null : buffer.getBytes();
     }
 
-    static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 }
