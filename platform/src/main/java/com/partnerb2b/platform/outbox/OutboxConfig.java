@@ -28,6 +28,13 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration pollInterval();
 
+    /**
+     * Pause before a run asked for while another was running: under load, the events committed
+     * meanwhile leave in one run (fewer statements and Kafka requests per event); 0 runs at once.
+     */
+    @WithDefault("10ms")
+    Duration gather();
+
     /** Listen for commit notifications; false leaves the fallback poll alone (e.g. behind a transaction-mode PgBouncer). */
     @WithDefault("true")
     boolean listen();

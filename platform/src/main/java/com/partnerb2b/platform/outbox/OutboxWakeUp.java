@@ -9,11 +9,16 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.vertx.core.Vertx;
 
 /**
  * Runs the relay when asked, one run at a time in this instance: a wake-up during a run asks for
  * one more run after it (however many wake-ups came), and a full batch is followed at once by the
  * next. Wake-ups come from commit notifications, the fallback poll and (re)connections.
+ * <p>
+ * A run asked for during another one starts {@link OutboxConfig#gather()} after it: under load the
+ * commits of that pause leave together, in one transaction and one Kafka request, instead of one or
+ * two a run. An event committed while the relay is idle still leaves at once.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "partnerb2b.outbox.enabled", stringValue = "true")
@@ -26,13 +31,15 @@ public class OutboxWakeUp {
 
     private final OutboxRelay relay;
     private final OutboxConfig config;
+    private final Vertx vertx;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final Counter published;
     private final Counter deferred;
 
-    public OutboxWakeUp(OutboxRelay relay, OutboxConfig config, MeterRegistry registry) {
+    public OutboxWakeUp(OutboxRelay relay, OutboxConfig config, Vertx vertx, MeterRegistry registry) {
         this.relay = relay;
         this.config = config;
+        this.vertx = vertx;
         // Kafka's state as operators see it: events leaving, and events held back (Kafka unreachable).
         this.published = Counter.builder("partnerb2b.outbox.published").description("Outbox events published to Kafka")
                 .register(registry);
@@ -62,10 +69,22 @@ public class OutboxWakeUp {
     }
 
     private void afterRun(boolean moreWaiting) {
-        if (moreWaiting || !state.compareAndSet(RUNNING, IDLE)) {
-            // the next run starts after every wake-up seen so far, so it covers them all
+        if (moreWaiting) {
             state.set(RUNNING);
             run();
+        } else if (!state.compareAndSet(RUNNING, IDLE)) {
+            long gather = config.gather().toMillis();
+            if (gather > 0) {
+                vertx.setTimer(gather, id -> runAgain());
+            } else {
+                runAgain();
+            }
         }
+    }
+
+    private void runAgain() {
+        // the next run starts after every wake-up seen so far, so it covers them all
+        state.set(RUNNING);
+        run();
     }
 }
