@@ -25,7 +25,8 @@ import io.vertx.core.Vertx;
 
 /**
  * When the relay runs, with runs the test ends itself: a commit seen while idle starts a run at once;
- * commits seen during a run are taken together by one run after the gathering pause; a full batch is
+ * commits seen during a run of several events (under load) are taken together by one run after the
+ * gathering pause, those seen during a run of one event (a low rate) at once; a full batch is
  * followed by the next run without a pause. (What a run publishes, against PostgreSQL and Kafka:
  * {@link OutboxRelayTest}.) A run starting, or not, inside the call that ended the previous one is
  * read right after that call: no timing is assumed but the pause's lower bound.
@@ -46,7 +47,7 @@ class OutboxWakeUpTest {
     }
 
     @Test
-    void commits_seen_during_a_run_leave_together_in_one_run_after_the_pause() {
+    void commits_seen_during_a_run_of_several_events_leave_together_in_one_run_after_the_pause() {
         Duration gather = Duration.ofMillis(300);
         HeldRelay relay = new HeldRelay();
         OutboxWakeUp wakeUp = wakeUp(relay, gather);
@@ -59,7 +60,7 @@ class OutboxWakeUpTest {
         assertEquals(1, relay.runs.size(), "one run at a time");
 
         long firstEnded = System.nanoTime();
-        relay.end(0, new OutboxRelay.Batch(1, 1));
+        relay.end(0, new OutboxRelay.Batch(2, 2));
         assertEquals(1, relay.runs.size(), "the commits seen during the run wait for the pause");
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.runs.size() == 2);
         assertTrue(relay.startedAt.get(1) - firstEnded >= gather.toNanos(),
@@ -68,6 +69,21 @@ class OutboxWakeUpTest {
         relay.end(1, new OutboxRelay.Batch(3, 3));
         wakeUp.wake();
         assertEquals(3, relay.runs.size(), "one run took every commit seen during the first: idle again after it");
+    }
+
+    @Test
+    void at_a_low_rate_commits_seen_during_a_run_leave_at_once() {
+        HeldRelay relay = new HeldRelay();
+        OutboxWakeUp wakeUp = wakeUp(relay, Duration.ofHours(1));
+
+        wakeUp.wake();
+        wakeUp.wake();
+        relay.end(0, new OutboxRelay.Batch(1, 1));
+        assertEquals(2, relay.runs.size(), "a run of one event is no load: the next starts at once");
+
+        relay.end(1, new OutboxRelay.Batch(1, 1));
+        wakeUp.wake();
+        assertEquals(3, relay.runs.size(), "idle after it: the next commit runs at once");
     }
 
     @Test

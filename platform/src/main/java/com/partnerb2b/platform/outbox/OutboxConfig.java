@@ -29,8 +29,9 @@ public interface OutboxConfig {
     Duration pollInterval();
 
     /**
-     * Pause before a run asked for while another was running: under load, the events committed
-     * meanwhile leave in one run (fewer statements and Kafka requests per event); 0 runs at once.
+     * Pause before a run asked for while another was running, if that one published more than one
+     * event: under load, the events committed meanwhile leave in one run (fewer statements and Kafka
+     * requests per event); 0 runs at once.
      */
     @WithDefault("10ms")
     Duration gather();

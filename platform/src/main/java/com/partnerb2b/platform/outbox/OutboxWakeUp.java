@@ -16,9 +16,10 @@ import io.vertx.core.Vertx;
  * one more run after it (however many wake-ups came), and a full batch is followed at once by the
  * next. Wake-ups come from commit notifications, the fallback poll and (re)connections.
  * <p>
- * A run asked for during another one starts {@link OutboxConfig#gather()} after it: under load the
- * commits of that pause leave together, in one transaction and one Kafka request, instead of one or
- * two a run. An event committed while the relay is idle still leaves at once.
+ * Under load — a run that published several events and was asked for again meanwhile — the next
+ * run starts {@link OutboxConfig#gather()} after it: the commits of that pause leave together, in one
+ * transaction and one Kafka request, instead of one or two a run. At a low rate (a run of one event)
+ * and from idle, the next run starts at once.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "partnerb2b.outbox.enabled", stringValue = "true")
@@ -60,21 +61,21 @@ public class OutboxWakeUp {
                 batch -> {
                     published.increment(batch.published());
                     deferred.increment(batch.locked() - batch.published());
-                    afterRun(batch.fullAndPublished(config.batchSize()));
+                    afterRun(batch.fullAndPublished(config.batchSize()), batch.published() > 1);
                 },
                 failure -> {
                     LOG.warnf("Outbox publication deferred: %s", failure.getMessage());
-                    afterRun(false);
+                    afterRun(false, false);
                 });
     }
 
-    private void afterRun(boolean moreWaiting) {
+    private void afterRun(boolean moreWaiting, boolean underLoad) {
         if (moreWaiting) {
             state.set(RUNNING);
             run();
         } else if (!state.compareAndSet(RUNNING, IDLE)) {
             long gather = config.gather().toMillis();
-            if (gather > 0) {
+            if (underLoad && gather > 0) {
                 vertx.setTimer(gather, id -> runAgain());
             } else {
                 runAgain();
