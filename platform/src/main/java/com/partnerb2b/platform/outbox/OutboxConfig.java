@@ -30,8 +30,8 @@ public interface OutboxConfig {
 
     /**
      * Pause before a run asked for while another was running, if that one published more than one
-     * event: under load, the events committed meanwhile leave in one run (fewer statements and Kafka
-     * requests per event); 0 runs at once.
+     * event and its batch was not full: under load, the events committed meanwhile leave in one run
+     * (fewer statements and Kafka requests per event); 0 runs at once.
      */
     @WithDefault("10ms")
     Duration gather();

@@ -3,12 +3,14 @@ package com.partnerb2b.platform.outbox;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 
 /**
@@ -17,9 +19,10 @@ import io.vertx.core.Vertx;
  * next. Wake-ups come from commit notifications, the fallback poll and (re)connections.
  * <p>
  * Under load — a run that published several events and was asked for again meanwhile — the next
- * run starts {@link OutboxConfig#gather()} after it: the commits of that pause leave together, in one
- * transaction and one Kafka request, instead of one or two a run. At a low rate (a run of one event)
- * and from idle, the next run starts at once.
+ * run starts {@link OutboxConfig#gather()} after it: the events committed during that run and the
+ * pause leave in one run (one transaction, the producer batching their sends) instead of one or two
+ * a run. At a low rate (a run of one event), after a full batch and from idle, the next run starts
+ * at once.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "partnerb2b.outbox.enabled", stringValue = "true")
@@ -34,6 +37,8 @@ public class OutboxWakeUp {
     private final OutboxConfig config;
     private final Vertx vertx;
     private final AtomicInteger state = new AtomicInteger(IDLE);
+    private volatile boolean stopped;
+    private volatile long gatherTimer = -1;
     private final Counter published;
     private final Counter deferred;
 
@@ -76,16 +81,36 @@ public class OutboxWakeUp {
         } else if (!state.compareAndSet(RUNNING, IDLE)) {
             long gather = config.gather().toMillis();
             if (underLoad && gather > 0) {
-                vertx.setTimer(gather, id -> runAgain());
+                gatherThenRun(gather);
             } else {
                 runAgain();
             }
         }
     }
 
+    private void gatherThenRun(long gather) {
+        try {
+            gatherTimer = vertx.setTimer(gather, id -> runAgain());
+        } catch (RuntimeException e) {
+            // Vert.x closing: a run now rather than a relay left waiting for a timer that never fires
+            runAgain();
+        }
+    }
+
     private void runAgain() {
+        if (stopped) {
+            return;
+        }
         // the next run starts after every wake-up seen so far, so it covers them all
         state.set(RUNNING);
         run();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopped = true;
+        long timer = gatherTimer;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 }
