@@ -69,8 +69,10 @@ final class Partner {
         return submissionId;
     }
 
+    /** Publishes the event and, as profile-service would then answer, makes the submission the profile's current one. */
     void publish(long profilePk, UUID submissionId, Map<String, Object> values, Instant submittedAt, String eventId)
             throws Exception {
+        ProfileServiceStandIn.submitted(profilePk, "Bearer " + token, submissionId.toString());
         TestTopics.send(ProfileSubmitted.TOPIC, String.valueOf(profilePk), event(profilePk, submissionId, values, submittedAt, eventId));
     }
 

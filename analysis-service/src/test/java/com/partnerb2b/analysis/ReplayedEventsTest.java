@@ -45,7 +45,9 @@ class ReplayedEventsTest {
         assertEquals(1, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", submission));
         assertEquals(1, TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId));
         assertEquals(0, TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", eventId));
-        partner.requestAnalysis(pk).statusCode(201);
+        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, submission.toString());
+        long analysisPk = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
+        partner.awaitFinished(analysisPk).body("data.status", org.hamcrest.Matchers.equalTo("completed"));
     }
 
     @Test

@@ -82,6 +82,48 @@ class RequestBeforeEventTest {
     }
 
     @Test
+    void a_profile_modified_back_to_draft_after_its_event_arrived_is_not_analysed() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
+        ProfileServiceStandIn.draft(pk, "Bearer " + partner.token);
+
+        partner.requestAnalysis(pk).statusCode(400).body("error.message", equalTo("Profile not submitted"));
+        assertEquals(0, TestRows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));
+    }
+
+    @Test
+    void a_profile_deleted_after_its_event_arrived_is_not_found() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
+        ProfileServiceStandIn.answer(pk, "Bearer " + partner.token, 404,
+                "{\"error\": {\"code\": \"not_found\", \"message\": \"Profile Not Found\", \"details\": []}}");
+
+        partner.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        assertEquals(0, TestRows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));
+    }
+
+    @Test
+    void a_profile_submitted_again_is_analysed_on_its_new_submission_not_the_one_kept_here() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
+        UUID resubmitted = UUID.randomUUID(); // its event still on its way
+        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, resubmitted.toString());
+
+        long analysisPk = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
+        assertEquals(resubmitted.toString(), TestRows.text("SELECT submission_id::text FROM analyses WHERE id = ?", analysisPk));
+        assertEquals("pending", TestRows.text("SELECT status FROM analyses WHERE id = ?", analysisPk),
+                "not scored on the submission kept here");
+
+        partner.publish(pk, resubmitted, Partner.customer(), Instant.now(), UUID.randomUUID().toString());
+        partner.awaitFinished(analysisPk)
+                .body("data.status", equalTo("completed"))
+                .body("data.submissionId", equalTo(resubmitted.toString()));
+    }
+
+    @Test
     void a_partner_not_activated_is_not_allowed() {
         UUID partnerId = UUID.randomUUID();
         io.restassured.RestAssured.given().auth().oauth2(TestTokens.pendingPartner(partnerId))

@@ -151,7 +151,7 @@ final class FuzzRequests {
         } else if (trick < 9) {
             path = path + "?" + pick("page=", "page=-1", "page=0", "page=abc", "page=99999999999", "page=2147483647&limit=100",
                     "limit=0", "limit=101", "limit=1e3", "status=bogus", "status=complete", "createdAfter=garbage",
-                    "createdAfter=9999-99-99", "createdAfter=2026-01-01", "createdBefore=-1", "externalReference=" + "x".repeat(5000),
+                    "createdAfter=9999-99-99", "createdAfter=-1000000000-01-01T00:00:00Z", "createdBefore=%2B1000000000-01-01T00:00:00Z", "createdAfter=2026-01-01", "createdBefore=-1", "externalReference=" + "x".repeat(5000),
                     "status=draft&status=complete", "page[]=1", "%zz=1");
         } else if (trick < 10) {
             path = path + "x".repeat(pick(100, 2_000, 9_000, 70_000)) + "/";

@@ -191,6 +191,11 @@ class ProfileLifecycleTest {
         own.request().get("/api/v1/profiles/?status=deleted").then().statusCode(400);
         own.request().get("/api/v1/profiles/?createdAfter=hier").then().statusCode(400)
                 .body("error.details[0].field", equalTo("createdAfter"));
+        // Instant.parse takes years up to a billion; no timestamp can be compared with them.
+        own.request().get("/api/v1/profiles/?createdAfter=-1000000000-01-01T00:00:00Z").then().statusCode(400)
+                .body("error.details[0].field", equalTo("createdAfter"));
+        own.request().get("/api/v1/profiles/?createdBefore=%2B1000000000-12-31T23:59:59Z").then().statusCode(400)
+                .body("error.details[0].field", equalTo("createdBefore"));
         own.request().get("/api/v1/profiles/?limit=500").then().statusCode(400);
         own.request().get("/api/v1/profiles/").then().body("data.status", everyItem(not(nullValue())));
     }

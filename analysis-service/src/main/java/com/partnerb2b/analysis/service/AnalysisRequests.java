@@ -70,9 +70,9 @@ public class AnalysisRequests {
     }
 
     /**
-     * Records a request for an analysis of the profile's latest submission. Without an idempotency
-     * key no Hibernate session is opened: the submission is looked up and the analysis written with
-     * the reactive client, on every analysis's path.
+     * Records a request for an analysis of the profile's current submission, as profile-service tells
+     * it (the analysis waits for that submission's event if it has not arrived yet). Without an
+     * idempotency key no Hibernate session is opened: the analysis is written with the reactive client.
      */
     public Uni<Requested> request(UUID partnerId, long profilePk, String idempotencyKey, String authorization, String requestId) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
@@ -82,10 +82,11 @@ public class AnalysisRequests {
         String traceparent = TraceParents.current();
         Uni<Analysis> replayed = idempotencyKey == null ? Uni.createFrom().nullItem()
                 : Panache.withSession(() -> replay(partnerId, idempotencyKey, hash));
-        // What is known here first, then (no connection held) ask profile-service if needed.
+        // profile-service, not the submissions kept here, says which submission is current: a profile
+        // modified (back to draft), submitted again or deleted since the last event that arrived must not
+        // be analysed on what it no longer holds.
         return CallersEventLoop.answer(replayed.chain(replay -> replay != null ? Uni.createFrom().item(new Requested(replay, true))
-                : submissions.latestId(pool, partnerId, profilePk)
-                        .chain(known -> known != null ? Uni.createFrom().item(known) : askProfileService(profilePk, authorization, requestId))
+                : askProfileService(profilePk, authorization, requestId)
                         .chain(submissionId -> create(partnerId, profilePk, submissionId, idempotencyKey, hash, traceparent))
                         .invoke(created -> worker.wake())
                         .map(created -> new Requested(created, false))));
@@ -107,7 +108,7 @@ public class AnalysisRequests {
         });
     }
 
-    /** No submission of the profile has arrived here: is it the caller's, and submitted? */
+    /** Is the profile the caller's, and submitted: on which submission? */
     private Uni<UUID> askProfileService(long profilePk, String authorization, String requestId) {
         return profiles.profile(profilePk, authorization, requestId)
                 .onFailure().transform(AnalysisRequests::unavailable)

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.sql.Timestamps;
 import com.partnerb2b.profile.repository.Profile;
 import com.partnerb2b.profile.repository.ProfileFilter;
 import com.partnerb2b.profile.service.ProfileService;
@@ -83,7 +84,11 @@ final class ProfileRequests {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            Instant instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            if (!Timestamps.comparable(instant)) {
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new ApiException(400, "type_error", "Type Error",
                     List.of(new FieldError(name, "a date (YYYY-MM-DD) or an ISO-8601 instant")));

@@ -39,6 +39,7 @@ import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.openapi.ErrorDocumentation;
 import com.partnerb2b.platform.security.Partners;
 import com.partnerb2b.platform.security.Roles;
+import com.partnerb2b.platform.sql.Timestamps;
 import com.partnerb2b.webhook.repository.Delivery;
 import com.partnerb2b.webhook.repository.DeliveryLog;
 import com.partnerb2b.webhook.service.DeliveryService;
@@ -229,7 +230,7 @@ public class WebhookResource {
         }
         try {
             Instant instant = Instant.parse(value);
-            if (instant.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+            if (instant.isBefore(Instant.EPOCH) || !Timestamps.comparable(instant)) {
                 throw new DateTimeParseException("out of range", value, 0);
             }
             return instant;
