@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 
+import org.jboss.logging.Logger;
+
 /**
  * The SSRF guard: a partner chooses the URL we POST to from inside our network, so the URL must never lead to
  * our own machines, the cloud metadata service or anything else not on the public Internet.
@@ -29,6 +31,8 @@ import java.util.Locale;
  * thread, never on a Vert.x event loop.
  */
 public final class AddressGuard {
+
+    private static final Logger LOG = Logger.getLogger(AddressGuard.class);
 
     public static final int MAX_URL_LENGTH = 2048;
 
@@ -166,8 +170,13 @@ public final class AddressGuard {
 
         for (InetAddress address : addresses) {
             if (address == null || !allowed(address)) {
-                throw new TargetRefused(TargetRefused.ADDRESS_NOT_ALLOWED,
-                    host + " -> " + (address == null ? "null" : address.getHostAddress()) + " is not a public address");
+                // The partner gave the name, not what our resolver made of it: the internal address stays in our log.
+                String resolved = address == null ? "no address" : address.getHostAddress();
+                if (!resolved.equals(host)) {
+                    LOG.infof("Webhook target %s refused: it resolves to %s", host, resolved);
+                }
+                throw new TargetRefused(TargetRefused.ADDRESS_NOT_ALLOWED, resolved.equals(host)
+                        ? host + " is not a public address" : host + " resolves to an address that is not public");
             }
             if (!https && !address.isLoopbackAddress()) {
                 throw invalid("http is only allowed to a loopback target, use https");

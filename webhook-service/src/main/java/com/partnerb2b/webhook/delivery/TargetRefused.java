@@ -1,8 +1,9 @@
 package com.partnerb2b.webhook.delivery;
 
 /**
- * Why a URL or its target is refused. {@link #reason()} is short and safe to show the partner (it never says
- * which internal address a name resolved to); {@link #detail()} is for our logs and tests.
+ * Why a URL or its target is refused: {@link #reason()} the short message, {@link #detail()} what in the URL is
+ * wrong. Both are shown to the partner (the 400 of a configuration, a delivery's logged error), so neither names an
+ * address the partner did not give: where a name resolved to stays in our log.
  */
 public class TargetRefused extends Exception {
 

@@ -71,7 +71,7 @@ public class WebhookResource {
              "meta": {"timestamp": "2025-05-20T21:40:02.412093", "request_id": "0b8e2c55-3f0a-4b7e-9a61-2f4c8d9e1a77"}}""";
     static final String REFUSED_EXAMPLE = """
             {"error": {"code": "invalid_webhook", "message": "Address not allowed",
-              "details": [{"field": "url", "message": "hooks.partner.example -> 10.0.0.7 is not a public address"}]},
+              "details": [{"field": "url", "message": "hooks.partner.example resolves to an address that is not public"}]},
              "meta": {"timestamp": "2025-05-20T21:40:02.412093", "request_id": "0b8e2c55-3f0a-4b7e-9a61-2f4c8d9e1a77"}}""";
 
     public WebhookResource(EndpointService endpoints, DeliveryService deliveries, SigningSecrets secrets, DeliveryWorker worker,

@@ -111,6 +111,9 @@ class AddressGuardTest {
     void refusesAHostNameResolvingToAPrivateAddress() {
         TargetRefused e = refused(guard, "https://private.test/hook");
         assertEquals(TargetRefused.ADDRESS_NOT_ALLOWED, e.reason());
+        // Shown to the partner: what our resolver made of the name is not.
+        assertEquals("private.test resolves to an address that is not public", e.detail());
+        assertEquals("10.0.0.5 is not a public address", refused(guard, "https://10.0.0.5/hook").detail());
         assertEquals(TargetRefused.ADDRESS_NOT_ALLOWED, refused(guard, "https://metadata.test/").reason());
         assertEquals(TargetRefused.ADDRESS_NOT_ALLOWED, refused(guard, "https://mapped.test/").reason());
         assertEquals(TargetRefused.ADDRESS_NOT_ALLOWED, refused(guard, "https://nat64.test/").reason());
