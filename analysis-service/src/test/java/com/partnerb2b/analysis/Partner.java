@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.test.TestRows;
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.messaging.EventEnvelope;
 import com.partnerb2b.platform.test.TestTokens;
@@ -74,6 +75,25 @@ final class Partner {
             throws Exception {
         ProfileServiceStandIn.submitted(profilePk, "Bearer " + token, submissionId.toString());
         TestTopics.send(ProfileSubmitted.TOPIC, String.valueOf(profilePk), event(profilePk, submissionId, values, submittedAt, eventId));
+    }
+
+    /**
+     * Publishes the erasure of the partner's profile (as profile-service does when it deletes it), and
+     * makes profile-service answer 404 for it; returns the event id.
+     */
+    String erase(long profilePk) throws Exception {
+        ProfileServiceStandIn.answer(profilePk, "Bearer " + token, 404,
+                "{\"error\": {\"code\": \"not_found\", \"message\": \"Profile Not Found\", \"details\": []}}");
+        String eventId = UUID.randomUUID().toString();
+        TestTopics.send(ProfileErased.TOPIC, String.valueOf(profilePk), erasure(profilePk, eventId));
+        return eventId;
+    }
+
+    String erasure(long profilePk, String eventId) throws Exception {
+        Instant now = Instant.now();
+        EventEnvelope envelope = new EventEnvelope("1.0", eventId, "/partnerb2b/profile-service", ProfileErased.TYPE,
+                String.valueOf(profilePk), now, "application/json", MAPPER.valueToTree(new ProfileErased(id, profilePk, now)), null);
+        return MAPPER.writeValueAsString(envelope);
     }
 
     /** The profile-submitted event profile-service would publish, as its message. */

@@ -3,14 +3,18 @@ package com.partnerb2b.analysis;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.test.TestRows;
+import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.test.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -102,6 +106,37 @@ class RequestBeforeEventTest {
 
         partner.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
         assertEquals(0, TestRows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));
+    }
+
+    @Test
+    void a_profiles_erasure_deletes_the_submissions_kept_of_it_and_only_the_partners_own() throws Exception {
+        Partner partner = new Partner();
+        Partner other = new Partner();
+        long pk = Partner.newProfilePk();
+        long analysisPk = partner.submitAndRequest(pk, Partner.customer());
+        partner.awaitFinished(analysisPk).body("data.status", equalTo("completed"));
+        UUID resubmitted = partner.submit(pk, Partner.customer(), Instant.now());
+        Partner.awaitKept(resubmitted);
+        // Another partner's erasure of the same number (never a real one: pks are global) touches nothing of this one.
+        awaitHandled(other.erase(pk));
+        assertEquals(2, TestRows.count("SELECT count(*) FROM submissions WHERE profile_pk = ?", pk));
+
+        String eventId = partner.erase(pk);
+
+        awaitHandled(eventId);
+        assertEquals(0, TestRows.count("SELECT count(*) FROM submissions WHERE profile_pk = ?", pk));
+        partner.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
+        partner.analysis(analysisPk).statusCode(200).body("data.status", equalTo("completed"));
+        // The erasure again (a redelivery), then a marker on the same key, so consumed after it: handled once, nothing set aside.
+        TestTopics.send(ProfileErased.TOPIC, String.valueOf(pk), partner.erasure(pk, eventId));
+        awaitHandled(new Partner().erase(pk));
+        assertEquals(0, TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", eventId));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId));
+    }
+
+    private static void awaitHandled(String eventId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId) == 1);
     }
 
     @Test

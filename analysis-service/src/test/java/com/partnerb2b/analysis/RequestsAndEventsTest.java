@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.partnerb2b.analysis.messaging.ProfileSubmittedConsumer;
 import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestRows;
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.test.TestTokens;
 import com.partnerb2b.platform.test.TestTopics;
@@ -162,7 +163,7 @@ class RequestsAndEventsTest {
         Partner.awaitKept(after);
 
         assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE payload = ?", unreadable));
-        assertEquals("type is not " + ProfileSubmitted.TYPE, TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", v1));
+        assertEquals("type is none of " + ProfileErased.TYPE + ", " + ProfileSubmitted.TYPE, TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", v1));
         assertEquals("missing or invalid submissionId", TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", noSubmission));
         assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE length(type) = 200 AND type LIKE 'x%'"));
         assertTrue(failedCounter() >= failedBefore + 4, "partnerb2b.events.failed counts them");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnerb2b.platform.test.EventSchemas;
 import com.partnerb2b.platform.events.AnalysisCompleted;
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 
 /** docs/asyncapi.yaml describes the v2 events, and its examples follow its own schemas. */
@@ -23,6 +24,7 @@ class AsyncApiDocumentTest {
         assertEquals("2.0.0", document.path("info").path("version").asText());
         JsonNode messages = document.path("components").path("messages");
         assertEquals(ProfileSubmitted.TYPE, messages.path("profileSubmitted").path("name").asText());
+        assertEquals(ProfileErased.TYPE, messages.path("profileErased").path("name").asText());
         assertEquals(AnalysisCompleted.TYPE, messages.path("analysisCompleted").path("name").asText());
     }
 
@@ -30,14 +32,14 @@ class AsyncApiDocumentTest {
     void every_example_follows_its_message_schema() throws Exception {
         JsonNode messages = EventSchemas.asyncApi().path("components").path("messages");
         int checked = 0;
-        for (String message : List.of("profileSubmitted", "analysisCompleted")) {
+        for (String message : List.of("profileSubmitted", "profileErased", "analysisCompleted")) {
             String schema = messages.path(message).path("payload").path("$ref").asText().replace("#/components/schemas/", "");
             for (JsonNode example : messages.path(message).path("examples")) {
                 assertEquals(List.of(), EventSchemas.problems(schema, example.path("payload").toString()), message);
                 checked++;
             }
         }
-        assertEquals(2, checked, "one example per message");
+        assertEquals(3, checked, "one example per message");
     }
 
     @Test

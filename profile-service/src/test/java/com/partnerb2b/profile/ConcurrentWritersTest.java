@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.test.LoopbackTcp;
 import com.partnerb2b.platform.test.PostgresTestResource;
 import com.partnerb2b.platform.test.TestMetrics;
@@ -59,7 +60,10 @@ class ConcurrentWritersTest {
             submit.commit();
             assertEquals(200, erasure.join().statusCode());
         }
-        assertEquals(0, OutboxRows.eventIds(pk).size(), "the event of the submit that committed first is erased with the profile");
+        assertEquals(0, ProfileLifecycleTest.count("SELECT count(*) FROM outbox_events WHERE message_key = ?::text AND payload LIKE '%Dupont%'", pk),
+                "the event of the submit that committed first is erased with the profile");
+        assertEquals(1, ProfileLifecycleTest.count("SELECT count(*) FROM outbox_events WHERE message_key = ?::text AND payload::jsonb ->> 'type' = ?",
+                pk, ProfileErased.TYPE), "only the erasure's own event is left");
         assertEquals(0, ProfileLifecycleTest.count("SELECT count(*) FROM profiles WHERE id = ?", pk));
     }
 

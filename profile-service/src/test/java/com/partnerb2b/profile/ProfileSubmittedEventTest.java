@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.test.EventSchemas;
 import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.tracing.TraceParents;
@@ -158,6 +159,32 @@ class ProfileSubmittedEventTest {
         assertEquals(second.path("submissionId").asText(), partner.submissionId(pk));
         assertEquals(3100, second.path("attributes").path("monthly_income").intValue());
         partner.get(pk).body("data.status", Matchers.equalTo("complete"));
+    }
+
+    @Test
+    void deleting_a_profile_erases_its_submission_events_and_publishes_its_erasure_under_its_key() throws Exception {
+        long pk = partner.createValid();
+        partner.submit(pk).statusCode(200);
+        String submittedId = OutboxRows.eventIds(pk).get(0);
+        TestTopics.awaitEvent("profile-submitted", submittedId, WAIT);
+
+        partner.request().delete("/api/v1/profiles/" + pk + "/").then().statusCode(200);
+
+        List<String> left = OutboxRows.eventIds(pk);
+        assertEquals(1, left.size(), "the submission's event (its values) erased, the erasure's written");
+        assertNotEquals(submittedId, left.get(0));
+        ConsumerRecord<String, String> record = TestTopics.awaitEvent("profile-submitted", left.get(0), WAIT);
+        assertEquals(String.valueOf(pk), record.key(), "the profile's key: after its submissions, in their partition");
+        assertEquals(List.of(), EventSchemas.problems("profileErasedEvent", record.value()), "docs/asyncapi.yaml describes it");
+        JsonNode event = JSON.readTree(record.value());
+        assertEquals(ProfileErased.TYPE, event.path("type").asText());
+        assertEquals(pk, event.path("data").path("profilePk").longValue());
+        assertEquals(partner.partnerId.toString(), event.path("data").path("partnerId").asText());
+        assertFalse(record.value().contains("attributes"), "no value of the erased profile: " + record.value());
+
+        // A second delete: 404, and nothing more published.
+        partner.request().delete("/api/v1/profiles/" + pk + "/").then().statusCode(404);
+        assertEquals(left, OutboxRows.eventIds(pk));
     }
 
     /** The data of the profile's n-th profile-submitted event, as published on Kafka. */

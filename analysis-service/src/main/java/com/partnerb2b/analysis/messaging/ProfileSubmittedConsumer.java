@@ -1,5 +1,7 @@
 package com.partnerb2b.analysis.messaging;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.analysis.repository.Submission;
 import com.partnerb2b.analysis.repository.SubmissionRepository;
 import com.partnerb2b.analysis.service.AnalysisWorker;
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.messaging.EventConsumer;
 import com.partnerb2b.platform.messaging.EventInbox;
@@ -19,7 +22,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
- * analysis requested before its submission arrived becomes workable now.
+ * analysis requested before its submission arrived becomes workable now. A profile's erasure (on the
+ * same topic, after its submissions) deletes the submissions kept of it: its values are gone here too.
  */
 @ApplicationScoped
 public class ProfileSubmittedConsumer implements EventConsumer {
@@ -28,6 +32,10 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     private final AnalysisWorker worker;
     private final ObjectMapper mapper;
     private final TimeSource time;
+    private final Map<String, EventInbox.Handling<?>> handlings = Map.of(
+            ProfileSubmitted.TYPE, new EventInbox.Handling<>(ProfileSubmitted.class, (event, data) -> keep(data)),
+            ProfileErased.TYPE, new EventInbox.Handling<>(ProfileErased.class,
+                    (event, data) -> SubmissionRepository.forget(data.partnerId(), data.profilePk())));
 
     public ProfileSubmittedConsumer(EventInbox inbox, AnalysisWorker worker,
             ObjectMapper mapper, TimeSource time) {
@@ -49,8 +57,7 @@ public class ProfileSubmittedConsumer implements EventConsumer {
 
     @Override
     public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
-        return inbox.receive(intake, ProfileSubmitted.TOPIC, payload, ProfileSubmitted.TYPE, ProfileSubmitted.class,
-                (event, data) -> keep(data))
+        return inbox.receive(intake, ProfileSubmitted.TOPIC, payload, handlings)
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();

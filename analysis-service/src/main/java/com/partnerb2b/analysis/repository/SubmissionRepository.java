@@ -26,6 +26,16 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
     }
 
     /**
+     * The partner's profile was erased: every submission kept of it deleted, the first time the erasure's
+     * event is handled ({@link ProcessedEvents#FIRST_TIME}). Its analyses keep their results (the
+     * partner's record of its decisions), not its values.
+     */
+    public static RowChange forget(UUID partnerId, long profilePk) {
+        return new RowChange("DELETE FROM submissions WHERE partner_id = $1 AND profile_pk = $2 AND " + ProcessedEvents.FIRST_TIME,
+                Arrays.asList(partnerId, profilePk));
+    }
+
+    /**
      * Keeps a submission the first time its event is handled ({@link ProcessedEvents#FIRST_TIME}); one
      * already kept (the same submission in another event) is left as it is.
      */

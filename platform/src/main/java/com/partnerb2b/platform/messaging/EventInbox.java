@@ -2,6 +2,8 @@ package com.partnerb2b.platform.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -71,12 +73,21 @@ public class EventInbox {
         this.registry = registry;
     }
 
+    /** How an event of one type is handled: its data read as {@code dataType}, then {@code handler}'s statement. */
+    public record Handling<T extends EventData>(Class<T> dataType, EventHandler<T> handler) {
+    }
+
     /**
      * Handles one message of {@code topic} expected to be an event of {@code type} whose data reads
      * as {@code dataType}. {@code handler}'s statement runs in the one that records the event id.
      */
     public <T extends EventData> Uni<Outcome> receive(Intake intake, String topic, String payload, String type, Class<T> dataType,
             EventHandler<T> handler) {
+        return receive(intake, topic, payload, Map.of(type, new Handling<>(dataType, handler)));
+    }
+
+    /** Handles one message of {@code topic}, an event of one of the types {@code handlings} has, as that type's handling says. */
+    public Uni<Outcome> receive(Intake intake, String topic, String payload, Map<String, Handling<?>> handlings) {
         JsonNode event;
         try {
             event = mapper.readTree(payload);
@@ -91,16 +102,25 @@ public class EventInbox {
         if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH || eventId.indexOf('\u0000') >= 0) {
             return refuse(intake, topic, null, eventType, payload, "invalid", "no usable event id");
         }
-        if (!type.equals(eventType)) {
-            return refuse(intake, topic, eventId, eventType, payload, "unexpected-type", "type is not " + type);
+        Handling<?> handling = eventType == null ? null : handlings.get(eventType);
+        if (handling == null) {
+            return refuse(intake, topic, eventId, eventType, payload, "unexpected-type", handlings.size() == 1
+                    ? "type is not " + handlings.keySet().iterator().next()
+                    : "type is none of " + String.join(", ", new TreeSet<>(handlings.keySet())));
         }
+        return handle(intake, topic, payload, event, eventId, eventType, handling);
+    }
+
+    private <T extends EventData> Uni<Outcome> handle(Intake intake, String topic, String payload, JsonNode event, String eventId,
+            String eventType, Handling<T> handling) {
         EventEnvelope envelope;
         T data;
         try {
             envelope = mapper.treeToValue(event, EventEnvelope.class);
-            data = mapper.treeToValue(event.get("data"), dataType);
+            data = mapper.treeToValue(event.get("data"), handling.dataType());
         } catch (Exception e) {
-            return refuse(intake, topic, eventId, eventType, payload, "invalid", "data does not read as " + dataType.getSimpleName());
+            return refuse(intake, topic, eventId, eventType, payload, "invalid",
+                    "data does not read as " + handling.dataType().getSimpleName());
         }
         List<String> problems = data == null ? List.of("data") : data.problems();
         if (!problems.isEmpty()) {
@@ -110,7 +130,7 @@ public class EventInbox {
         // Handled in a span continuing the producer's trace; the handler sees that span as the
         // envelope's traceparent, which it stores with whatever work goes on later.
         return spans.continuing("process " + topic, SpanKind.CONSUMER, envelope.traceparent(), traceparent ->
-                Uni.createFrom().deferred(() -> processed.once(eventId, handler.handle(envelope.continuedBy(traceparent), usable)))
+                Uni.createFrom().deferred(() -> processed.once(eventId, handling.handler().handle(envelope.continuedBy(traceparent), usable)))
                 // The database away is no fault of the event: wait for it, up to the outage budget.
                 .onFailure(DatabaseOutage::causedBy).invoke(away -> LOG.warnf("Event %s of %s waits for the database: %s",
                         eventId, topic, away.getMessage()))

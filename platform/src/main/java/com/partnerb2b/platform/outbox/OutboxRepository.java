@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.partnerb2b.platform.sql.RowChange;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,12 +25,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
      * order, the order in which a relay locks them, so an erasure and a relay wait for each other
      * instead of deadlocking.
      */
-    public Uni<Integer> deleteKey(String topic, String key) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "SELECT id FROM outbox_events WHERE topic = :topic AND message_key = :key ORDER BY seq FOR UPDATE")
-                .setParameter("topic", topic).setParameter("key", key).getResultList()
-                .chain(() -> session.createNativeQuery("DELETE FROM outbox_events WHERE topic = :topic AND message_key = :key")
-                        .setParameter("topic", topic).setParameter("key", key).executeUpdate()));
+    public Uni<Integer> deleteKey(SqlClient transaction, String topic, String key) {
+        Tuple keyOf = Tuple.of(topic, key);
+        return transaction.preparedQuery("SELECT id FROM outbox_events WHERE topic = $1 AND message_key = $2 ORDER BY seq FOR UPDATE")
+                .execute(keyOf)
+                .chain(() -> transaction.preparedQuery("DELETE FROM outbox_events WHERE topic = $1 AND message_key = $2").execute(keyOf))
+                .map(deleted -> deleted.rowCount());
     }
 
     /**

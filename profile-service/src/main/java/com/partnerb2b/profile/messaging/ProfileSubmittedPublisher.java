@@ -3,6 +3,7 @@ package com.partnerb2b.profile.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.outbox.Outbox;
 import com.partnerb2b.platform.outbox.OutboxRepository;
@@ -14,8 +15,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * The {@code profile-submitted} event ({@value ProfileSubmitted#TYPE}, key: the profile pk), whose
- * data is the platform's {@link ProfileSubmitted}: written to the outbox in the submit transaction.
+ * The {@code profile-submitted} topic's events (key: the profile pk): {@value ProfileSubmitted#TYPE}, whose
+ * data is the platform's {@link ProfileSubmitted}, written to the outbox in the submit transaction, and
+ * {@value ProfileErased#TYPE} ({@link ProfileErased}) in the deletion's.
  */
 @ApplicationScoped
 public class ProfileSubmittedPublisher {
@@ -43,8 +45,17 @@ public class ProfileSubmittedPublisher {
                 mapper.valueToTree(event), traceparent).invoke(() -> submissions.increment()).replaceWithVoid();
     }
 
-    /** Erasure: the profile's events still waiting in the outbox, or already published, are deleted. */
-    public Uni<Integer> forget(Long profileId) {
-        return outboxEvents.deleteKey(TOPIC, profileId.toString());
+    /**
+     * Erasure, in the {@code transaction} that holds the profile's row lock: the profile's events still in
+     * the outbox (they carry its values) are deleted, then {@code deletion} runs and, if it deleted the
+     * profile, its {@value ProfileErased#TYPE} event is written, after every submission of the profile
+     * (same key), so that consumers drop their copies of its values.
+     */
+    public Uni<Boolean> eraseWithEvent(SqlClient transaction, RowChange deletion, ProfileErased event, String traceparent) {
+        String key = event.profilePk().toString();
+        return outboxEvents.deleteKey(transaction, TOPIC, key)
+                .chain(() -> outbox.appendOnChange(transaction, deletion, TOPIC, key, SOURCE, ProfileErased.TYPE, event.erasedAt(),
+                        mapper.valueToTree(event), traceparent))
+                .map(written -> written != null);
     }
 }

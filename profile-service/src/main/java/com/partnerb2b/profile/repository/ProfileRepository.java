@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 
 import com.partnerb2b.platform.messaging.ProcessedEvents;
@@ -144,14 +143,10 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, Long> {
     }
 
     /**
-     * Locks the partner's profile row until the transaction ends, so that writers of one profile
-     * (erasure) take turns; false if the partner has no such profile (another
-     * partner's row is never locked). A query on the entity rather than a native one: Hibernate
-     * keeps a new plan for every native select it runs (their result mappings never compare equal),
-     * which filled its plan cache with copies of this one (bench/RESULTS.md).
+     * The partner's profile deleted, and with it (ON DELETE CASCADE) its values, documents and their
+     * contents and its idempotency answers.
      */
-    public Uni<Boolean> lockOwned(Long id, UUID partnerId) {
-        return find("id = ?1 and partnerId = ?2", id, partnerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .map(profile -> profile != null);
+    public static RowChange deletion(long id, UUID partnerId) {
+        return new RowChange("DELETE FROM profiles WHERE id = $1 AND partner_id = $2", List.of(id, partnerId));
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.error.ApiException;
 import com.partnerb2b.platform.error.FieldError;
+import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.reactive.CallersEventLoop;
 import com.partnerb2b.platform.time.TimeSource;
@@ -33,7 +34,6 @@ import com.partnerb2b.profile.repository.ProfileReads.StoredValue;
 import com.partnerb2b.profile.repository.ProfileRepository;
 import com.partnerb2b.profile.repository.ProfileValue;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -204,14 +204,18 @@ public class ProfileService {
 
     /**
      * Erases the profile and every stored copy of its data: values, documents and their contents,
-     * idempotency answers (all by the database's ON DELETE CASCADE) and its outbox events.
+     * idempotency answers (all by the database's ON DELETE CASCADE) and its events still in the outbox;
+     * its {@code profile.erased} event tells analysis-service to drop the submissions it keeps. One
+     * transaction of the reactive client holding the profile's row lock, which waits for a submit under
+     * way to commit, so that its event is found and erased too.
      */
-    @WithTransaction
     public Uni<Void> delete(UUID partnerId, Long id) {
-        // The row lock waits for a submit under way to commit, so its event is found and erased too.
-        return profiles.lockOwned(id, partnerId).chain(found -> !found
-                ? Uni.createFrom().failure(ApiException.notFound("Profile"))
-                : submitted.forget(id).chain(() -> profiles.delete("id", id)).replaceWithVoid());
+        String traceparent = TraceParents.current();
+        ProfileErased erased = new ProfileErased(partnerId, id, time.now());
+        return CallersEventLoop.answer(pool.withTransaction(transaction -> reads.lockOwned(transaction, id, partnerId)
+                .chain(found -> !found ? Uni.createFrom().failure(ApiException.notFound("Profile"))
+                        : submitted.eraseWithEvent(transaction, ProfileRepository.deletion(id, partnerId), erased, traceparent))))
+                .replaceWithVoid();
     }
 
     /**
