@@ -224,8 +224,30 @@ class DeliveryQueueTest {
         return VertxContextSupport.subscribeAndAwait(() -> outcomes.record(claim, claimer, Instant.now(), result));
     }
 
+    @Test
+    void a_claim_with_little_room_skips_endpoints_already_at_their_width() throws Exception {
+        long busy = bareEndpoint("http://receiver.test:1/hooks");
+        long failing = bareEndpoint("http://receiver.test:1/hooks");
+        long waiting = bareEndpoint("http://receiver.test:1/hooks");
+        TestRows.update("UPDATE endpoints SET failing_since = now() - interval '1 hour' WHERE id = ?", failing);
+        for (int i = 0; i < 2; i++) {
+            delivery(busy, "pending", 1, "live-instance", "now() + interval '1 minute'");
+            delivery(busy, "pending", 0, null, "NULL");
+        }
+        delivery(failing, "pending", 1, "live-instance", "now() + interval '1 minute'");
+        delivery(failing, "pending", 0, null, "NULL");
+        long due = delivery(waiting, "pending", 0, null, "NULL");
+
+        // One free slot: the lower-numbered endpoints with work due but no room must not take it.
+        assertEquals(Set.of(due), byId(claim("instance-a", 2, 1)).keySet());
+    }
+
     private List<DeliveryQueue.Claim> claim(String claimer, int width) {
-        return queue.claim(claimer, Duration.ofMinutes(1), 40, width).await().atMost(Duration.ofSeconds(10));
+        return claim(claimer, width, 40);
+    }
+
+    private List<DeliveryQueue.Claim> claim(String claimer, int width, int room) {
+        return queue.claim(claimer, Duration.ofMinutes(1), room, width).await().atMost(Duration.ofSeconds(10));
     }
 
     private static Map<Long, DeliveryQueue.Claim> byId(List<DeliveryQueue.Claim> claims) {

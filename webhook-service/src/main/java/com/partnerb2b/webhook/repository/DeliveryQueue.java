@@ -23,7 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The deliveries due, shared by every instance. A claim is one short transaction: it locks the active
- * endpoints with a delivery due ({@code SKIP LOCKED}: another claimer's endpoints are left to it), then,
+ * endpoints with a delivery due and room below their width ({@code SKIP LOCKED}: another claimer's
+ * endpoints are left to it), then,
  * seeing every claim committed before the lock, leases each endpoint's oldest due deliveries up to its
  * width less what it already has in flight — {@code perEndpoint} while it succeeds, one while it fails
  * (so a dead or hanging endpoint holds one attempt, not many). Never one delivery by two instances;
@@ -39,6 +40,8 @@ public class DeliveryQueue {
             Instant previousSecretUntil, String traceParent) {
     }
 
+    // Only endpoints with room below their width: one already at it would take a place in the LIMIT and
+    // give the claim nothing, leaving the instance's free slots idle behind it (CLAIM re-checks the room).
     private static final String LOCK_ENDPOINTS = """
             SELECT e.id, CASE WHEN e.failing_since IS NULL THEN $2 ELSE 1 END AS width
               FROM endpoints e
@@ -46,6 +49,9 @@ public class DeliveryQueue {
                AND EXISTS (SELECT 1 FROM deliveries d
                             WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now()
                               AND (d.lease_until IS NULL OR d.lease_until < now()))
+               AND (SELECT count(*) FROM deliveries f
+                     WHERE f.endpoint_id = e.id AND f.status = 'pending' AND f.lease_until >= now())
+                   < CASE WHEN e.failing_since IS NULL THEN $2 ELSE 1 END
              ORDER BY e.id
              LIMIT $1
                FOR NO KEY UPDATE OF e SKIP LOCKED""";
