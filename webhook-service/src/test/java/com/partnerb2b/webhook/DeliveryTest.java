@@ -21,6 +21,7 @@ import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.tracing.TraceParents;
 import com.partnerb2b.webhook.delivery.LoopbackReceiver;
+import com.partnerb2b.webhook.service.SigningSecrets;
 import com.standardwebhooks.Webhook;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,6 +184,33 @@ class DeliveryTest {
                     "webhook-timestamp", List.of(hit.header("webhook-timestamp")),
                     "webhook-signature", List.of(hit.header("webhook-signature"))));
             assertEquals("msg_" + eventId, hit.header("webhook-id"));
+        }
+    }
+
+    @Test
+    void an_endpoint_whose_secret_cannot_be_opened_is_still_shown_is_answered_409_and_a_rotation_restores_delivery() throws Exception {
+        try (WebhookPartner partner = new WebhookPartner(status(200, "ok"))) {
+            String pk = partner.configured()[0];
+            TestRows.update("UPDATE endpoints SET secret_key_id = 'retired2025' WHERE partner_id = ?", partner.id);
+
+            partner.request().get("/api/v1/webhooks/").then().statusCode(200).body("data[0].secret", equalTo(SigningSecrets.UNREADABLE));
+            partner.request().get("/api/v1/webhooks/" + pk + "/").then().statusCode(200).body("data.secret", equalTo(SigningSecrets.UNREADABLE));
+            partner.request().post("/api/v1/webhooks/" + pk + "/test/").then().statusCode(409)
+                    .body("error.code", equalTo("secret_unreadable")).body("error.details[0].field", equalTo("secret"));
+            partner.configure(partner.url).statusCode(409).body("error.code", equalTo("secret_unreadable"));
+
+            // The unreadable secret becomes the previous one, signing beside the new one for 24 h: it is left out.
+            String rotated = partner.request().post("/api/v1/webhooks/" + pk + "/rotate-secret/").then().statusCode(200)
+                    .extract().jsonPath().getString("data.secret");
+            partner.request().get("/api/v1/webhooks/" + pk + "/").then().statusCode(200)
+                    .body("data.secret", equalTo(SigningSecrets.masked(rotated)));
+            String eventId = partner.publishAnalysis();
+            Awaitility.await().atMost(WebhookPartner.patience()).until(() -> !partner.analysisHits().isEmpty());
+            LoopbackReceiver.Hit hit = partner.analysisHits().get(0);
+            assertEquals("msg_" + eventId, hit.header("webhook-id"));
+            new Webhook(rotated).verify(hit.body(), Map.of("webhook-id", List.of(hit.header("webhook-id")),
+                    "webhook-timestamp", List.of(hit.header("webhook-timestamp")),
+                    "webhook-signature", List.of(hit.header("webhook-signature"))));
         }
     }
 

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.Cancellable;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerb2b.platform.api.ApiResponse;
@@ -35,6 +37,7 @@ import com.partnerb2b.platform.api.ResponseMeta;
 import com.partnerb2b.platform.api.PageRequest;
 import com.partnerb2b.platform.api.PathIds;
 import com.partnerb2b.platform.error.ApiException;
+import com.partnerb2b.platform.error.ErrorMappers;
 import com.partnerb2b.platform.error.FieldError;
 import com.partnerb2b.platform.openapi.ErrorDocumentation;
 import com.partnerb2b.platform.security.Partners;
@@ -57,6 +60,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Webhooks")
 public class WebhookResource {
 
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
     private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.FAILED);
 
     private final EndpointService endpoints;
@@ -110,7 +114,7 @@ public class WebhookResource {
     @Operation(summary = "The partner's endpoint (a list of at most one)")
     public Uni<ApiResponse<List<WebhookViews.EndpointView>>> list() {
         return endpoints.list(Partners.of(token)).map(list -> ApiResponse.of(list.stream()
-                .map(e -> WebhookViews.endpoint(e, SigningSecrets.masked(secrets.current(e)))).toList()));
+                .map(e -> WebhookViews.endpoint(e, secrets.shown(e))).toList()));
     }
 
     @GET
@@ -118,7 +122,7 @@ public class WebhookResource {
     @Operation(summary = "The endpoint: URL, status (active | disabled) and why, secret masked")
     public Uni<ApiResponse<WebhookViews.EndpointView>> get(@RestPath String pk) {
         return endpoints.get(Partners.of(token), PathIds.number(pk, "Webhook"))
-                .map(e -> ApiResponse.of(WebhookViews.endpoint(e, SigningSecrets.masked(secrets.current(e)))));
+                .map(e -> ApiResponse.of(WebhookViews.endpoint(e, secrets.shown(e))));
     }
 
     @PATCH
@@ -151,6 +155,8 @@ public class WebhookResource {
     @POST
     @Path("/{pk}/test/")
     @Operation(summary = "Send a signed webhook.test event now and show what the endpoint answered")
+    @APIResponse(responseCode = "409", description = "The endpoint's signing secret cannot be opened here any more "
+            + "(`secret_unreadable`, also on a URL change or a configuration again): rotate it")
     public Uni<ApiResponse<WebhookViews.TestView>> test(@RestPath String pk) {
         return endpoints.test(Partners.of(token), PathIds.number(pk, "Webhook")).map(r -> ApiResponse.of(WebhookViews.test(r)));
     }
@@ -160,7 +166,7 @@ public class WebhookResource {
     @Operation(summary = "Enable a disabled endpoint: its pending deliveries leave again")
     public Uni<ApiResponse<WebhookViews.EndpointView>> enable(@RestPath String pk) {
         return endpoints.enable(Partners.of(token), PathIds.number(pk, "Webhook")).invoke(worker::wake)
-                .map(e -> ApiResponse.of(WebhookViews.endpoint(e, SigningSecrets.masked(secrets.current(e)))));
+                .map(e -> ApiResponse.of(WebhookViews.endpoint(e, secrets.shown(e))));
     }
 
     @GET
@@ -237,5 +243,16 @@ public class WebhookResource {
         } catch (DateTimeParseException e) {
             throw ApiException.invalidValue(List.of(new FieldError(field, "an ISO-8601 instant, e.g. 2026-11-20T00:00:00Z")));
         }
+    }
+
+    /**
+     * The endpoint's secret was sealed under an encryption key this deployment no longer has: the
+     * partner cannot be shown it nor have anything signed with it until a rotation makes a new one.
+     */
+    @ServerExceptionMapper
+    public Response unreadableSecret(SigningSecrets.Unreadable e) {
+        LOG.warnf("A webhook signing secret cannot be opened (check partnerb2b.encryption.keys): %s", e.getMessage());
+        return ErrorMappers.toResponse(409, "secret_unreadable", "Webhook secret unreadable", List.of(new FieldError("secret",
+                "PartnerB2B can no longer open this endpoint's signing secret: rotate it (POST /api/v1/webhooks/{pk}/rotate-secret/)")));
     }
 }

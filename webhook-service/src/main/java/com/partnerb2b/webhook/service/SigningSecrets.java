@@ -38,8 +38,21 @@ public class SigningSecrets {
         return replace(endpoint);
     }
 
+    /** What a view shows in place of a secret that cannot be opened here: the partner's way out is a rotation. */
+    public static final String UNREADABLE = "unreadable: rotate the secret";
+
+    /** The current secret in clear. @throws Unreadable when it cannot be opened here */
     public String current(Endpoint endpoint) {
-        return cipher.openText(endpoint.secretCipher, endpoint.secretKeyId, context(endpoint.partnerId));
+        return open(endpoint.secretCipher, endpoint.secretKeyId, endpoint.partnerId);
+    }
+
+    /** The current secret as a view shows it: masked, or {@link #UNREADABLE}. */
+    public String shown(Endpoint endpoint) {
+        try {
+            return masked(current(endpoint));
+        } catch (Unreadable e) {
+            return UNREADABLE;
+        }
     }
 
     public List<String> signing(Endpoint endpoint, Instant now) {
@@ -48,20 +61,29 @@ public class SigningSecrets {
     }
 
     /**
-     * The secrets that sign now: the current one, and the previous one during a rotation.
+     * The secrets that sign now: the current one, and the previous one during a rotation if it still
+     * opens (a rotation away from a secret that cannot be opened must restore delivery at once).
      *
-     * @throws Unreadable when a secret cannot be opened (its encryption key is no longer configured, or
-     *         the stored ciphertext does not open with it)
+     * @throws Unreadable when the current secret cannot be opened (its encryption key is no longer
+     *         configured, or the stored ciphertext does not open with it)
      */
     public List<String> signing(UUID partnerId, byte[] current, String currentKeyId, byte[] previous, String previousKeyId,
             Instant previousUntil, Instant now) {
-        try {
-            List<String> secrets = new ArrayList<>();
-            secrets.add(cipher.openText(current, currentKeyId, context(partnerId)));
-            if (previous != null && previousUntil != null && previousUntil.isAfter(now)) {
-                secrets.add(cipher.openText(previous, previousKeyId, context(partnerId)));
+        List<String> secrets = new ArrayList<>();
+        secrets.add(open(current, currentKeyId, partnerId));
+        if (previous != null && previousUntil != null && previousUntil.isAfter(now)) {
+            try {
+                secrets.add(open(previous, previousKeyId, partnerId));
+            } catch (Unreadable e) {
+                // signed with the current secret alone
             }
-            return secrets;
+        }
+        return secrets;
+    }
+
+    private String open(byte[] sealed, String keyId, UUID partnerId) {
+        try {
+            return cipher.openText(sealed, keyId, context(partnerId));
         } catch (IllegalStateException e) {
             throw new Unreadable(e.getMessage());
         }
