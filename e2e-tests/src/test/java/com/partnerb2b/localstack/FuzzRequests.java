@@ -326,7 +326,7 @@ final class FuzzRequests {
         return bytes;
     }
 
-    /** Over a service's limit: 1 MB for JSON everywhere (profile-service takes 11 MB, for documents). */
+    /** Over a service's limit: 1 MB for JSON everywhere (profile-service takes multipart uploads up to 11 MB). */
     private byte[] huge() {
         int size = pick(1_100_000, 1_100_000, 600_000, 11_600_000);
         StringBuilder json = new StringBuilder(size + 40).append("{\"attributes\":{\"lastname\":\"");

@@ -218,7 +218,7 @@ class DocumentTest {
     }
 
     /** A valid PDF of at least this size: one page of random (incompressible) text per 1,000 bytes. */
-    private static byte[] pdfOfSize(int atLeast) {
+    static byte[] pdfOfSize(int atLeast) {
         java.util.Random random = new java.util.Random(42);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int pages = 0; pages <= atLeast / 1000; pages++) {

@@ -65,6 +65,20 @@ class HostileInputTest {
     }
 
     @Test
+    void a_json_body_over_1_mb_is_413_though_documents_may_be_larger() {
+        String big = "{\"attributes\": {\"lastname\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+        partner.request().contentType(ContentType.JSON).body(big.getBytes(StandardCharsets.UTF_8)).post("/api/v1/profiles/").then()
+                .statusCode(413).body("error.code", equalTo("payload_too_large"));
+        long pk = partner.createValid();
+        partner.request().contentType(ContentType.JSON).body(big.getBytes(StandardCharsets.UTF_8)).patch("/api/v1/profiles/" + pk + "/").then()
+                .statusCode(413).body("error.code", equalTo("payload_too_large"));
+        // A document over 1 MB (the bank statement's maxSize is 10 MB) is still taken.
+        byte[] pdf = DocumentTest.pdfOfSize(1_200_000);
+        partner.request().multiPart("attribute", "bank_statement").multiPart("file", "statement.pdf", pdf, "application/pdf")
+                .post("/api/v1/profiles/" + pk + "/documents/").then().statusCode(201);
+    }
+
+    @Test
     void absurd_numbers_are_type_errors() {
         given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "debt_ratio", "displayedName", "Taux d'endettement", "type", "float", "category", "diverse"))
