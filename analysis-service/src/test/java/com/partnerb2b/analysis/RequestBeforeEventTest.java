@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.platform.events.ProfileErased;
+import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.test.TestTopics;
 import com.partnerb2b.platform.test.TestTokens;
@@ -117,14 +118,22 @@ class RequestBeforeEventTest {
         partner.awaitFinished(analysisPk).body("data.status", equalTo("completed"));
         UUID resubmitted = partner.submit(pk, Partner.customer(), Instant.now());
         Partner.awaitKept(resubmitted);
+        // A submission whose handling failed, set aside with its values for a replay.
+        String setAside = UUID.randomUUID().toString();
+        TestRows.update("INSERT INTO failed_events (event_id, topic, type, reason, payload, failed_at, replay_at)"
+                + " VALUES (?, ?, ?, 'handling failed: a bug', ?, now(), now() + interval '1 hour')", setAside, ProfileSubmitted.TOPIC,
+                ProfileSubmitted.TYPE, partner.event(pk, UUID.randomUUID(), Partner.customer(), Instant.now(), setAside));
         // Another partner's erasure of the same number (never a real one: pks are global) touches nothing of this one.
         awaitHandled(other.erase(pk));
         assertEquals(2, TestRows.count("SELECT count(*) FROM submissions WHERE profile_pk = ?", pk));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", setAside));
 
         String eventId = partner.erase(pk);
 
         awaitHandled(eventId);
         assertEquals(0, TestRows.count("SELECT count(*) FROM submissions WHERE profile_pk = ?", pk));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", setAside) == 0); // no replay brings it back
         partner.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
         partner.analysis(analysisPk).statusCode(200).body("data.status", equalTo("completed"));
         // The erasure again (a redelivery), then a marker on the same key, so consumed after it: handled once, nothing set aside.

@@ -14,8 +14,8 @@ import com.partnerb2b.platform.ratelimit.TooManyAttemptsException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Asks profile-service what a profile is when no submission of it has arrived here yet: not the
- * caller's (or unknown), not submitted, or submitted with its event still on the way. Answers it
+ * Asks profile-service what a profile is, on every analysis request: not the caller's (or unknown),
+ * not submitted, or submitted, on which submission (its event here already or still on the way). Answers it
  * cannot get in time count against a circuit breaker, so an unwell profile-service is not waited on
  * by every request.
  */

@@ -1,6 +1,9 @@
 package com.partnerb2b.analysis.messaging;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,10 +18,12 @@ import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.messaging.EventConsumer;
 import com.partnerb2b.platform.messaging.EventInbox;
+import com.partnerb2b.platform.messaging.FailedEvents;
 import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.time.TimeSource;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
@@ -32,17 +37,15 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     private final AnalysisWorker worker;
     private final ObjectMapper mapper;
     private final TimeSource time;
-    private final Map<String, EventInbox.Handling<?>> handlings = Map.of(
-            ProfileSubmitted.TYPE, new EventInbox.Handling<>(ProfileSubmitted.class, (event, data) -> keep(data)),
-            ProfileErased.TYPE, new EventInbox.Handling<>(ProfileErased.class,
-                    (event, data) -> SubmissionRepository.forget(data.partnerId(), data.profilePk())));
+    private final Pool pool;
 
     public ProfileSubmittedConsumer(EventInbox inbox, AnalysisWorker worker,
-            ObjectMapper mapper, TimeSource time) {
+            ObjectMapper mapper, TimeSource time, Pool pool) {
         this.inbox = inbox;
         this.worker = worker;
         this.mapper = mapper;
         this.time = time;
+        this.pool = pool;
     }
 
     @Incoming("profile-submitted")
@@ -57,12 +60,32 @@ public class ProfileSubmittedConsumer implements EventConsumer {
 
     @Override
     public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
+        AtomicReference<ProfileErased> erased = new AtomicReference<>();
+        Map<String, EventInbox.Handling<?>> handlings = Map.of(
+                ProfileSubmitted.TYPE, new EventInbox.Handling<>(ProfileSubmitted.class, (event, data) -> keep(data)),
+                ProfileErased.TYPE, new EventInbox.Handling<>(ProfileErased.class, (event, data) -> {
+                    erased.set(data);
+                    return SubmissionRepository.forget(data.partnerId(), data.profilePk());
+                }));
         return inbox.receive(intake, ProfileSubmitted.TOPIC, payload, handlings)
+                .call(outcome -> erased.get() == null || outcome == EventInbox.Outcome.FAILED ? Uni.createFrom().voidItem()
+                        : forgetSetAside(erased.get()))
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();
                     }
                 });
+    }
+
+    /**
+     * After an erasure (on every delivery of its event: idempotent), the profile's submissions set aside
+     * in failed_events go too: they hold its values, and a replay would keep them here again.
+     */
+    private Uni<Void> forgetSetAside(ProfileErased erased) {
+        List<String> fragments = List.of("\"partnerId\":\"" + erased.partnerId() + "\"", "\"profilePk\":" + erased.profilePk() + ",");
+        return Uni.createFrom().deferred(() -> FailedEvents.deleteHolding(pool, ProfileSubmitted.TOPIC, fragments))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(60)
+                .replaceWithVoid();
     }
 
     private RowChange keep(ProfileSubmitted data) {

@@ -90,8 +90,8 @@ public class ProfileAnalysesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA),
                     examples = { @ExampleObject(name = "quota", value = QUOTA_EXAMPLE),
                             @ExampleObject(name = "rate limit", value = RATE_LIMITED_EXAMPLE) }))
-    @APIResponse(responseCode = "503", description = "The submission has not reached analysis-service and profile-service cannot be "
-            + "asked: retry after `Retry-After`", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "503", description = "profile-service, which says which submission of the profile is current, "
+            + "cannot be asked: retry after `Retry-After`", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = ErrorDocumentation.ERROR_SCHEMA), examples = @ExampleObject(name = "profiles away",
                     value = PROFILES_AWAY_EXAMPLE)))
     public Uni<Response> request(@RestPath String pk, @RestHeader("Idempotency-Key") String idempotencyKey,

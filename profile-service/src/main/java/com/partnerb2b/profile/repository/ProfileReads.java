@@ -108,14 +108,14 @@ public class ProfileReads {
      * values) as they were when it began, so one read {@code FOR UPDATE} would miss what the writer it
      * waited for changed.
      */
-    /** Locks the partner's profile row until the transaction ends; false if the partner has no such profile. */
-    public Uni<Boolean> lockOwned(SqlClient transaction, long id, UUID partnerId) {
-        return transaction.preparedQuery(LOCK_OWNED).execute(Tuple.of(id, partnerId)).map(locked -> locked.size() > 0);
-    }
-
     public Uni<StoredProfile> ownedForUpdate(SqlConnection transaction, long id, UUID partnerId) {
         return transaction.preparedQuery(LOCK_OWNED).execute(Tuple.of(id, partnerId))
                 .chain(locked -> locked.size() == 0 ? Uni.createFrom().nullItem() : owned(transaction, OWNED, id, partnerId));
+    }
+
+    /** Locks the partner's profile row until the transaction ends; false if the partner has no such profile. */
+    public Uni<Boolean> lockOwned(SqlClient transaction, long id, UUID partnerId) {
+        return transaction.preparedQuery(LOCK_OWNED).execute(Tuple.of(id, partnerId)).map(locked -> locked.size() > 0);
     }
 
     private static Uni<StoredProfile> owned(SqlClient client, String sql, long id, UUID partnerId) {

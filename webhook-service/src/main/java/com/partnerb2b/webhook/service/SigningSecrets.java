@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.partnerb2b.platform.crypto.FieldCipher;
 import com.partnerb2b.webhook.delivery.WebhookSignature;
 import com.partnerb2b.webhook.repository.Endpoint;
@@ -15,6 +17,7 @@ import com.partnerb2b.webhook.repository.Endpoint;
 @ApplicationScoped
 public class SigningSecrets {
 
+    private static final Logger LOG = Logger.getLogger(SigningSecrets.class);
     private final FieldCipher cipher;
 
     public SigningSecrets(FieldCipher cipher) {
@@ -75,7 +78,8 @@ public class SigningSecrets {
             try {
                 secrets.add(open(previous, previousKeyId, partnerId));
             } catch (Unreadable e) {
-                // signed with the current secret alone
+                LOG.warnf("The previous signing secret of partner %s's endpoint cannot be opened (%s): signed with the current one alone",
+                        partnerId, e.getMessage());
             }
         }
         return secrets;
