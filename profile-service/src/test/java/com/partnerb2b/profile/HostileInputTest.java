@@ -69,6 +69,8 @@ class HostileInputTest {
         String big = "{\"attributes\": {\"lastname\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
         partner.request().contentType(ContentType.JSON).body(big.getBytes(StandardCharsets.UTF_8)).post("/api/v1/profiles/").then()
                 .statusCode(413).body("error.code", equalTo("payload_too_large"));
+        given().contentType(ContentType.JSON).body(big.getBytes(StandardCharsets.UTF_8)).post("/api/v1/profiles/").then()
+                .statusCode(401).body("error.code", equalTo("authentication_error")); // who asks comes first
         long pk = partner.createValid();
         partner.request().contentType(ContentType.JSON).body(big.getBytes(StandardCharsets.UTF_8)).patch("/api/v1/profiles/" + pk + "/").then()
                 .statusCode(413).body("error.code", equalTo("payload_too_large"));

@@ -15,12 +15,10 @@ import com.partnerb2b.platform.api.RequestIds;
 import com.partnerb2b.platform.error.ApiError;
 
 import io.opentelemetry.api.trace.Span;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,14 +37,11 @@ public class HttpEnvelopeRoutes {
 
     private final ObjectMapper mapper;
     private final Duration requestDeadline;
-    private final long jsonBodyLimit;
 
     public HttpEnvelopeRoutes(ObjectMapper mapper,
-            @ConfigProperty(name = "partnerb2b.http.request-deadline", defaultValue = "30s") Duration requestDeadline,
-            @ConfigProperty(name = "partnerb2b.http.json-body-limit", defaultValue = "1M") MemorySize jsonBodyLimit) {
+            @ConfigProperty(name = "partnerb2b.http.request-deadline", defaultValue = "30s") Duration requestDeadline) {
         this.mapper = mapper;
         this.requestDeadline = requestDeadline;
-        this.jsonBodyLimit = jsonBodyLimit.asLongValue();
     }
 
     void requestId(@Observes Filters filters) {
@@ -79,31 +74,6 @@ public class HttpEnvelopeRoutes {
             rc.addEndHandler(ignored -> rc.vertx().cancelTimer(timer));
             rc.next();
         }, 9_000);
-    }
-
-    /**
-     * Only a multipart upload may be larger than {@code partnerb2b.http.json-body-limit} (1 MB): in a
-     * service whose body limit is raised for its documents (profile-service, 11 MB), any other body
-     * announced larger is refused 413 before it is read, as the 1 MB limit does everywhere else.
-     */
-    void jsonBodyLimit(@Observes Filters filters) {
-        filters.register(rc -> {
-            String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            if (announcedLength(rc) > jsonBodyLimit && (type == null || !type.regionMatches(true, 0, "multipart/", 0, 10))) {
-                rc.fail(413);
-                return;
-            }
-            rc.next();
-        }, 8_000);
-    }
-
-    private static long announcedLength(RoutingContext rc) {
-        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1; // the HTTP layer refuses it
-        }
     }
 
     void fallbacks(@Observes Router router) {
