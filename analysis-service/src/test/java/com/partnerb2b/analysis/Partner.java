@@ -82,8 +82,7 @@ final class Partner {
      * makes profile-service answer 404 for it; returns the event id.
      */
     String erase(long profilePk) throws Exception {
-        ProfileServiceStandIn.answer(profilePk, "Bearer " + token, 404,
-                "{\"error\": {\"code\": \"not_found\", \"message\": \"Profile Not Found\", \"details\": []}}");
+        ProfileServiceStandIn.notFound(profilePk, "Bearer " + token);
         String eventId = UUID.randomUUID().toString();
         TestTopics.send(ProfileErased.TOPIC, String.valueOf(profilePk), erasure(profilePk, eventId));
         return eventId;

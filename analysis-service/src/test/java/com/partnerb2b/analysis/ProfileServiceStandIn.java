@@ -26,6 +26,7 @@ public class ProfileServiceStandIn implements QuarkusTestResourceLifecycleManage
     public record Scripted(String authorization, int status, String body) {
     }
 
+    private static final String NOT_FOUND = "{\"error\": {\"code\": \"not_found\", \"message\": \"Profile Not Found\", \"details\": []}}";
     private static final Map<Long, Scripted> ANSWERS = new ConcurrentHashMap<>();
     private static final Map<Long, Map<String, String>> HEARD = new ConcurrentHashMap<>();
     private static HttpServer server;
@@ -37,6 +38,11 @@ public class ProfileServiceStandIn implements QuarkusTestResourceLifecycleManage
     public static void submitted(long pk, String authorization, String submissionId) {
         answer(pk, authorization, 200, """
                 {"data": {"pk": %d, "status": "complete", "submissionId": "%s"}}""".formatted(pk, submissionId));
+    }
+
+    /** As profile-service answers for a profile deleted (or another partner's). */
+    public static void notFound(long pk, String authorization) {
+        answer(pk, authorization, 404, NOT_FOUND);
     }
 
     public static void draft(long pk, String authorization) {
@@ -72,7 +78,7 @@ public class ProfileServiceStandIn implements QuarkusTestResourceLifecycleManage
         Scripted scripted = ANSWERS.get(pk);
         String authorization = headers.get("authorization");
         if (scripted == null || !scripted.authorization().equals(authorization)) {
-            scripted = new Scripted(authorization, 404, "{\"error\": {\"code\": \"not_found\", \"message\": \"Profile Not Found\", \"details\": []}}");
+            scripted = new Scripted(authorization, 404, NOT_FOUND);
         }
         byte[] body = scripted.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

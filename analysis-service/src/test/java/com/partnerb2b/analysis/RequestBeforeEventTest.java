@@ -102,8 +102,7 @@ class RequestBeforeEventTest {
         Partner partner = new Partner();
         long pk = Partner.newProfilePk();
         Partner.awaitKept(partner.submit(pk, Partner.customer(), Instant.now()));
-        ProfileServiceStandIn.answer(pk, "Bearer " + partner.token, 404,
-                "{\"error\": {\"code\": \"not_found\", \"message\": \"Profile Not Found\", \"details\": []}}");
+        ProfileServiceStandIn.notFound(pk, "Bearer " + partner.token);
 
         partner.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
         assertEquals(0, TestRows.countUnchecked("SELECT count(*) FROM analyses WHERE profile_pk = ?", pk));

@@ -1,6 +1,5 @@
 package com.partnerb2b.analysis.messaging;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,12 +17,10 @@ import com.partnerb2b.platform.events.ProfileErased;
 import com.partnerb2b.platform.events.ProfileSubmitted;
 import com.partnerb2b.platform.messaging.EventConsumer;
 import com.partnerb2b.platform.messaging.EventInbox;
-import com.partnerb2b.platform.messaging.FailedEvents;
 import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.time.TimeSource;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
@@ -37,15 +34,13 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     private final AnalysisWorker worker;
     private final ObjectMapper mapper;
     private final TimeSource time;
-    private final Pool pool;
 
     public ProfileSubmittedConsumer(EventInbox inbox, AnalysisWorker worker,
-            ObjectMapper mapper, TimeSource time, Pool pool) {
+            ObjectMapper mapper, TimeSource time) {
         this.inbox = inbox;
         this.worker = worker;
         this.mapper = mapper;
         this.time = time;
-        this.pool = pool;
     }
 
     @Incoming("profile-submitted")
@@ -69,7 +64,7 @@ public class ProfileSubmittedConsumer implements EventConsumer {
                 }));
         return inbox.receive(intake, ProfileSubmitted.TOPIC, payload, handlings)
                 .call(outcome -> erased.get() == null || outcome == EventInbox.Outcome.FAILED ? Uni.createFrom().voidItem()
-                        : forgetSetAside(erased.get()))
+                        : inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased.get())))
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();
@@ -78,14 +73,12 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     }
 
     /**
-     * After an erasure (on every delivery of its event: idempotent), the profile's submissions set aside
-     * in failed_events go too: they hold its values, and a replay would keep them here again.
+     * What marks the erased profile's messages set aside (as the relay wrote them): after an erasure (on
+     * every delivery of its event: idempotent) they go too, since they hold its values and a replay would
+     * keep them here again.
      */
-    private Uni<Void> forgetSetAside(ProfileErased erased) {
-        List<String> fragments = List.of("\"partnerId\":\"" + erased.partnerId() + "\"", "\"profilePk\":" + erased.profilePk() + ",");
-        return Uni.createFrom().deferred(() -> FailedEvents.deleteHolding(pool, ProfileSubmitted.TOPIC, fragments))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(60)
-                .replaceWithVoid();
+    private static List<String> setAsideOf(ProfileErased erased) {
+        return List.of("\"partnerId\":\"" + erased.partnerId() + "\"", "\"profilePk\":" + erased.profilePk() + ",");
     }
 
     private RowChange keep(ProfileSubmitted data) {

@@ -149,6 +149,17 @@ public class EventInbox {
                         HANDLING_FAILED, "handling failed: " + failure));
     }
 
+    /**
+     * Erasure: the messages of {@code topic} set aside whose text holds every one of {@code fragments} are
+     * deleted (they keep what they carried, and a replay would bring it back), waiting for the database
+     * as a set-aside record does.
+     */
+    public Uni<Void> forgetSetAside(String topic, List<String> fragments) {
+        return Uni.createFrom().deferred(() -> failed.deleteHolding(topic, fragments))
+                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(60)
+                .replaceWithVoid();
+    }
+
     private Uni<Outcome> refuse(Intake intake, String topic, String eventId, String eventType, String payload, String category,
             String reason) {
         return intake == Intake.REPLAY ? Uni.createFrom().failure(new NotHandled(reason))

@@ -109,8 +109,8 @@ public class ProfileReads {
      * waited for changed.
      */
     public Uni<StoredProfile> ownedForUpdate(SqlConnection transaction, long id, UUID partnerId) {
-        return transaction.preparedQuery(LOCK_OWNED).execute(Tuple.of(id, partnerId))
-                .chain(locked -> locked.size() == 0 ? Uni.createFrom().nullItem() : owned(transaction, OWNED, id, partnerId));
+        return lockOwned(transaction, id, partnerId)
+                .chain(found -> !found ? Uni.createFrom().nullItem() : owned(transaction, OWNED, id, partnerId));
     }
 
     /** Locks the partner's profile row until the transaction ends; false if the partner has no such profile. */
