@@ -44,10 +44,12 @@ public final class WebhookSender {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
     public static final String ADDRESS_NOT_ALLOWED = TargetRefused.ADDRESS_NOT_ALLOWED;
     /**
-     * Connections kept per target (address, port, host, scheme). Attempts beyond it wait for a connection inside
-     * their own timeout, so keep the worker's per-endpoint concurrency at or below this.
+     * Connections kept per target (address, port, host, scheme) unless told otherwise: the worker's default
+     * attempts in flight. Partners whose URLs share a host share a target, so the pool is sized by what the
+     * whole instance runs at once, never by one endpoint's width: an attempt then never waits for a connection
+     * another partner's slow receiver holds, a wait that would run inside its own timeout.
      */
-    public static final int MAX_CONNECTIONS_PER_TARGET = 8;
+    public static final int DEFAULT_CONNECTIONS_PER_TARGET = 64;
 
     private static final Set<Integer> RETRY_AFTER_STATUSES = Set.of(429, 502, 503, 504);
     /** Headers only the sender sets: a caller cannot override framing or the Host. */
@@ -58,6 +60,7 @@ public final class WebhookSender {
     private final ConnectPolicy policy;
     private final long requestTimeoutMillis;
     private final String userAgent;
+    private final int connectionsPerTarget;
     /** For DNS names: SNI always sent. */
     private final HttpClient namedClient;
     /** For IP-literal hosts: no SNI (RFC 6066 forbids IP addresses there). */
@@ -74,6 +77,15 @@ public final class WebhookSender {
      */
     public WebhookSender(Vertx vertx, ConnectPolicy policy, Duration connectTimeout, Duration requestTimeout,
                          String userAgent, TrustOptions trust) {
+        this(vertx, policy, connectTimeout, requestTimeout, userAgent, trust, DEFAULT_CONNECTIONS_PER_TARGET);
+    }
+
+    /** As above, keeping at most {@code connectionsPerTarget} connections to one target: at least the attempts run at once. */
+    public WebhookSender(Vertx vertx, ConnectPolicy policy, Duration connectTimeout, Duration requestTimeout,
+                         String userAgent, TrustOptions trust, int connectionsPerTarget) {
+        if (connectionsPerTarget < 1) {
+            throw new IllegalArgumentException("connectionsPerTarget must be positive");
+        }
         if (vertx == null || policy == null || userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("vertx, policy and userAgent are required");
         }
@@ -86,18 +98,19 @@ public final class WebhookSender {
         this.policy = policy;
         this.requestTimeoutMillis = Math.max(1, request.toMillis());
         this.userAgent = userAgent;
-        this.namedClient = vertx.createHttpClient(options(connect, trust).setForceSni(true));
-        this.literalClient = vertx.createHttpClient(options(connect, trust).setForceSni(false));
+        this.connectionsPerTarget = connectionsPerTarget;
+        this.namedClient = vertx.createHttpClient(options(connect, trust, connectionsPerTarget).setForceSni(true));
+        this.literalClient = vertx.createHttpClient(options(connect, trust, connectionsPerTarget).setForceSni(false));
     }
 
-    private static HttpClientOptions options(Duration connect, TrustOptions trust) {
+    private static HttpClientOptions options(Duration connect, TrustOptions trust, int connectionsPerTarget) {
         HttpClientOptions options = new HttpClientOptions()
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, connect.toMillis())))
             .setVerifyHost(true)
             .setTrustAll(false)
             .setKeepAlive(true)
             .setKeepAliveTimeout(30)
-            .setMaxPoolSize(MAX_CONNECTIONS_PER_TARGET)
+            .setMaxPoolSize(connectionsPerTarget)
             .setTryUseCompression(false)
             .setMaxRedirects(0);
         if (trust != null) {
@@ -116,6 +129,10 @@ public final class WebhookSender {
      */
     public Uni<AttemptResult> send(VettedTarget target, Map<String, String> headers, String body) {
         return Uni.createFrom().emitter(emitter -> new Attempt(target, headers, body, emitter).start());
+    }
+
+    public int connectionsPerTarget() {
+        return connectionsPerTarget;
     }
 
     public void close() {

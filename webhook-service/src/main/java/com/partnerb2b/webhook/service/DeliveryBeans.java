@@ -52,7 +52,8 @@ public class DeliveryBeans {
     @Produces
     @ApplicationScoped
     WebhookSender sender(Vertx vertx, ConnectPolicy policy, WebhookConfig config) {
-        return new WebhookSender(vertx, policy, config.connectTimeout(), config.requestTimeout(), config.userAgent());
+        return new WebhookSender(vertx, policy, config.connectTimeout(), config.requestTimeout(), config.userAgent(), null,
+                config.maxInFlight());
     }
 
     @Produces

@@ -2,10 +2,7 @@ package com.partnerb2b.webhook.service;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
-import com.partnerb2b.webhook.delivery.WebhookSender;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -50,19 +47,17 @@ public interface WebhookConfig {
     @WithDefault("PT60S")
     Duration lease();
 
-    /** Attempts in flight at once in one instance. */
+    /** Attempts in flight at once in one instance; also the sender's connections kept per target host. */
     @WithDefault("64")
     @Min(1)
     int maxInFlight();
 
     /**
      * Attempts in flight at once to one endpoint, across instances, while it succeeds (one while it
-     * fails). 1 delivers strictly one after another, in order. At most the sender's connections per
-     * target: an attempt beyond them would wait for a connection inside its own timeout.
+     * fails). 1 delivers strictly one after another, in order.
      */
     @WithDefault("8")
     @Min(1)
-    @Max(WebhookSender.MAX_CONNECTIONS_PER_TARGET)
     int perEndpointInFlight();
 
     @WithDefault("PT1S")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,12 +142,18 @@ class WebhookSenderTest {
 
     @Test
     void aHeaderValueWithALineBreakFailsTheAttemptInsteadOfInjectingAHeader() throws Exception {
-        AttemptResult result = sender.send(target("/ok?injection"), Map.of("webhook-id", "msg_1\r\nX-Injected: yes"), "{}")
-            .await().atMost(AWAIT);
-        assertNull(result.httpStatus());
-        assertTrue(result.error().contains("Invalid header"), result.error());
-        Thread.sleep(100);
-        assertTrue(receiver.hits("/ok?injection").isEmpty());
+        List<InetAddress> asked = new CopyOnWriteArrayList<>();
+        WebhookSender recorded = new WebhookSender(vertx, address -> asked.add(address), Duration.ofSeconds(1), Duration.ofSeconds(1), UA);
+        try {
+            AttemptResult result = recorded.send(target("/ok?injection"), Map.of("webhook-id", "msg_1\r\nX-Injected: yes"), "{}")
+                .await().atMost(AWAIT);
+            assertNull(result.httpStatus());
+            assertTrue(result.error().contains("Invalid header"), result.error());
+            assertTrue(asked.isEmpty(), "refused before a connection was even considered");
+            assertTrue(receiver.hits("/ok?injection").isEmpty());
+        } finally {
+            recorded.close();
+        }
     }
 
     @Test
@@ -201,9 +209,38 @@ class WebhookSenderTest {
         AttemptResult result = send(target("/redirect"));
         assertEquals(302, result.httpStatus());
         assertFalse(result.delivered());
-        Thread.sleep(200);
+        // a redirect followed would have been requested before the 302 completed the attempt
         assertTrue(receiver.hits("/redirect-target").isEmpty(), "the redirect target was reached");
         assertEquals(1, receiver.hits("/redirect").size());
+    }
+
+    /**
+     * Partners whose URLs share a host share the sender's connections to it: an attempt must not wait behind
+     * the connections another partner's hanging receiver holds, up to what the instance runs at once.
+     */
+    @Test
+    void attemptsToOneHostDoNotWaitForEachOthersConnections() throws Exception {
+        int inFlight = 12;
+        WebhookSender shared = new WebhookSender(vertx, ConnectPolicy.loopbackOnly(), Duration.ofSeconds(2), Duration.ofSeconds(60), UA,
+            null, inFlight);
+        List<Cancellable> hanging = new ArrayList<>();
+        List<AttemptResult> hangingEnded = new CopyOnWriteArrayList<>();
+        try {
+            int before = receiver.hits("/hang?shared").size();
+            for (int i = 0; i < inFlight - 1; i++) {
+                hanging.add(shared.send(target("/hang?shared"), Map.of(), "{}").subscribe().with(hangingEnded::add));
+            }
+            // every hanging attempt holds its own connection: the receiver has all of their requests
+            Awaitility.await().atMost(AWAIT).until(() -> receiver.hits("/hang?shared").size() - before == inFlight - 1);
+
+            AttemptResult other = shared.send(target("/ok?shared"), Map.of(), "{}").await().atMost(AWAIT);
+
+            assertEquals(200, other.httpStatus(), other.toString());
+            assertEquals(List.of(), hangingEnded, "answered while the other attempts still held their connections");
+        } finally {
+            hanging.forEach(Cancellable::cancel);
+            shared.close();
+        }
     }
 
     @Test
@@ -310,8 +347,7 @@ class WebhookSenderTest {
                 int before = receiver.hits("/ok").size();
                 AttemptResult r = closedDoor.send(target("/ok?refused"), Map.of(), "{}").await().atMost(AWAIT);
                 assertEquals("Address not allowed", r.error());
-                assertEquals(1, refusedAsked.size());
-                Thread.sleep(100);
+                assertEquals(1, refusedAsked.size()); // the policy said no, so the client was never asked for a connection
                 assertEquals(before, receiver.hits("/ok").size());
                 assertTrue(receiver.hits("/ok?refused").isEmpty());
             } finally {

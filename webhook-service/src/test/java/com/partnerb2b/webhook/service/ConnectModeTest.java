@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.webhook.delivery.AddressGuard;
 import com.partnerb2b.webhook.delivery.ConnectPolicy;
+import com.partnerb2b.webhook.delivery.WebhookSender;
+
+import io.vertx.core.Vertx;
 
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-/** {@code partnerb2b.webhooks.connect}: the production policy bean, as the configuration selects it. */
+/** The production delivery beans as the configuration shapes them: the connect policy, the sender's connections. */
 class ConnectModeTest {
 
     private static final AddressGuard LOCAL_GUARD = new AddressGuard(host -> {
@@ -52,6 +55,20 @@ class ConnectModeTest {
         ConnectPolicy policy = new DeliveryBeans().connectPolicy(LOCAL_GUARD, config);
         assertTrue(policy.mayConnect(address(93, 184, 216, 34)));
         assertFalse(policy.mayConnect(address(169, 254, 169, 254)));
+    }
+
+    @Test
+    void the_sender_keeps_a_connection_per_target_for_every_attempt_the_instance_runs_at_once() {
+        WebhookConfig config = new SmallRyeConfigBuilder().withMapping(WebhookConfig.class)
+                .withDefaultValue("partnerb2b.webhooks.max-in-flight", "20").build().getConfigMapping(WebhookConfig.class);
+        Vertx vertx = Vertx.vertx();
+        try {
+            WebhookSender sender = new DeliveryBeans().sender(vertx, ConnectPolicy.loopbackOnly(), config);
+            assertEquals(20, sender.connectionsPerTarget());
+            sender.close();
+        } finally {
+            vertx.close();
+        }
     }
 
     private static WebhookConfig config(String connect) {
