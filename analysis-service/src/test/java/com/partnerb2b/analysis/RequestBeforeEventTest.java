@@ -142,6 +142,27 @@ class RequestBeforeEventTest {
         assertEquals(1, TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId));
     }
 
+    @Test
+    void an_analysis_still_waiting_for_its_submission_fails_as_soon_as_the_profile_is_erased() throws Exception {
+        Partner partner = new Partner();
+        Partner other = new Partner();
+        long pk = Partner.newProfilePk();
+        // Submitted at profile-service, its event never to come: the analysis waits (the wait here is 10 minutes).
+        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, UUID.randomUUID().toString());
+        long waiting = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
+        awaitHandled(other.erase(pk)); // another partner's erasure of the number leaves it waiting
+        assertEquals("pending", TestRows.text("SELECT status FROM analyses WHERE id = ?", waiting));
+
+        partner.erase(pk);
+
+        partner.awaitFinished(waiting)
+                .body("data.status", equalTo("failed"))
+                .body("data.failure_reason", equalTo("the profile was deleted before it was scored"));
+        // its outcome leaves for the partner's webhook like any other
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.count(
+                "SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + waiting + ",%") == 1);
+    }
+
     private static void awaitHandled(String eventId) {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId) == 1);

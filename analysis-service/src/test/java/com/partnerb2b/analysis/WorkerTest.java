@@ -116,7 +116,7 @@ class WorkerTest {
         long id = analysis(submission, "processing", 1, "crashed-instance", "now() - interval '1 second'");
         long leased = analysis(submission, "processing", 1, "live-instance", "now() + interval '1 hour'");
 
-        Claim lateClaim = new Claim(id, 1, null, 0, submission, null, null, null, null, null);
+        Claim lateClaim = new Claim(id, 1, null, 0, submission, null, null, null, null, null, false);
         worker.wake();
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> "completed".equals(TestRows.text("SELECT status FROM analyses WHERE id = ?", id)));

@@ -25,7 +25,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
  * analysis requested before its submission arrived becomes workable now. A profile's erasure (on the
- * same topic, after its submissions) deletes the submissions kept of it: its values are gone here too.
+ * same topic, after its submissions) deletes the submissions kept of it: its values are gone here too;
+ * its analyses still waiting fail at once.
  */
 @ApplicationScoped
 public class ProfileSubmittedConsumer implements EventConsumer {
@@ -64,7 +65,8 @@ public class ProfileSubmittedConsumer implements EventConsumer {
                 }));
         return inbox.receive(intake, ProfileSubmitted.TOPIC, payload, handlings)
                 .call(outcome -> erased.get() == null || outcome == EventInbox.Outcome.FAILED ? Uni.createFrom().voidItem()
-                        : inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased.get())))
+                        : inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased.get()))
+                                .call(() -> worker.profileErased(erased.get().partnerId(), erased.get().profilePk())))
                 .invoke(outcome -> {
                     if (outcome == EventInbox.Outcome.HANDLED) {
                         worker.wake();

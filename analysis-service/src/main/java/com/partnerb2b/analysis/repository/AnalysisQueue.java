@@ -26,9 +26,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AnalysisQueue {
 
-    /** A claimed analysis with the submission it is scored on (null fields when it never arrived). */
+    /**
+     * A claimed analysis with the submission it is scored on (null fields when it never arrived, or was
+     * erased with its profile: {@code profileErased}).
+     */
     public record Claim(long id, int attempts, UUID partnerId, long profilePk, UUID submissionId, Instant createdAt,
-            String attributes, Instant submittedAt, String externalReference, String traceParent) {
+            String attributes, Instant submittedAt, String externalReference, String traceParent, boolean profileErased) {
 
         public boolean submissionArrived() {
             return attributes != null;
@@ -45,11 +48,13 @@ public class AnalysisQueue {
                          LEFT JOIN submissions s ON s.submission_id = c.submission_id
                         WHERE c.status IN ('pending', 'processing')
                           AND (c.lease_until IS NULL OR c.lease_until < now())
-                          AND (s.submission_id IS NOT NULL OR c.created_at < now() - $3 * interval '1 millisecond')
+                          AND (s.submission_id IS NOT NULL OR c.profile_erased
+                               OR c.created_at < now() - $3 * interval '1 millisecond')
                         ORDER BY c.id
                         LIMIT $4
                           FOR UPDATE OF c SKIP LOCKED)
-             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at, a.trace_parent)
+             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at, a.trace_parent,
+                       a.profile_erased)
             SELECT claimed.*, s.attributes, s.submitted_at, s.external_reference
               FROM claimed LEFT JOIN submissions s ON s.submission_id = claimed.submission_id
              ORDER BY claimed.id""";
@@ -70,10 +75,21 @@ public class AnalysisQueue {
                                 row.getLong("profile_pk"), row.getUUID("submission_id"),
                                 Timestamps.instant(row.getOffsetDateTime("created_at")), row.getString("attributes"),
                                 Timestamps.instant(row.getOffsetDateTime("submitted_at")), row.getString("external_reference"),
-                                row.getString("trace_parent")));
+                                row.getString("trace_parent"), row.getBoolean("profile_erased")));
                     }
                     return claims;
                 });
+    }
+
+    /**
+     * The partner's profile was erased: its analyses still waiting become claimable at once, to fail (their
+     * submission is gone or will never come). The number marked; idempotent.
+     */
+    public Uni<Integer> profileErased(UUID partnerId, long profilePk) {
+        return pool.preparedQuery("""
+                UPDATE analyses SET profile_erased = true
+                 WHERE partner_id = $1 AND profile_pk = $2 AND status IN ('pending', 'processing') AND NOT profile_erased""")
+                .execute(Tuple.of(partnerId, profilePk)).map(rows -> rows.rowCount());
     }
 
     /** Puts a claimed analysis back in the queue, to be retried after {@code delay} — if the lease is still ours. */

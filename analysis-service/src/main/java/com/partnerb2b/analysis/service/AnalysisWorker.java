@@ -34,6 +34,8 @@ public class AnalysisWorker {
     private static final int IDLE = 0;
     private static final int RUNNING = 1;
     private static final int RUNNING_AND_ASKED_AGAIN = 2;
+    static final String SUBMISSION_NOT_RECEIVED = "the profile's submission was not received";
+    static final String PROFILE_ERASED = "the profile was deleted before it was scored";
 
     private final AnalysisQueue queue;
     private final AnalysisScoring scoring;
@@ -70,6 +72,22 @@ public class AnalysisWorker {
         if (state.getAndUpdate(s -> Math.min(s + 1, RUNNING_AND_ASKED_AGAIN)) == IDLE) {
             runOnOwnContext();
         }
+    }
+
+    /**
+     * The partner's profile was erased: its analyses still waiting fail now, not after the submission wait.
+     * Best effort (a failure is logged: they then fail after the wait, as before). Never fails.
+     */
+    public Uni<Void> profileErased(UUID partnerId, long profilePk) {
+        return queue.profileErased(partnerId, profilePk)
+                .invoke(marked -> {
+                    if (marked > 0) {
+                        wake();
+                    }
+                })
+                .onFailure().invoke(failure -> LOG.warnf("Analyses of erased profile %d left to the submission wait: %s",
+                        profilePk, failure.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** This instance's name on the leases it takes. */
@@ -111,7 +129,7 @@ public class AnalysisWorker {
     private Uni<Void> process(Claim claim, String traceparent) {
         Uni<Boolean> recorded;
         if (!claim.submissionArrived()) {
-            recorded = completion.fail(claim, claimer, traceparent, "the profile's submission was not received");
+            recorded = completion.fail(claim, claimer, traceparent, claim.profileErased() ? PROFILE_ERASED : SUBMISSION_NOT_RECEIVED);
         } else if (claim.attempts() > config.maxAttempts()) {
             recorded = completion.fail(claim, claimer, traceparent, "scoring did not finish after " + config.maxAttempts() + " attempts");
         } else {
