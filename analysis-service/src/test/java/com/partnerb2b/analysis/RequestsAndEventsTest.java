@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.partnerb2b.analysis.messaging.ProfileSubmittedConsumer;
+import com.partnerb2b.analysis.repository.Submission;
+import com.partnerb2b.analysis.repository.SubmissionRepository;
+import com.partnerb2b.platform.messaging.ProcessedEvents;
+import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.test.TestMetrics;
 import com.partnerb2b.platform.test.TestRows;
 import com.partnerb2b.platform.events.ProfileErased;
@@ -40,6 +46,9 @@ class RequestsAndEventsTest {
 
     @Inject
     ProfileSubmittedConsumer consumer;
+
+    @Inject
+    ProcessedEvents processed;
 
     @Test
     void the_same_idempotency_key_replays_the_first_answer_and_creates_nothing() throws Exception {
@@ -111,7 +120,7 @@ class RequestsAndEventsTest {
             for (int i = 0; i < 2; i++) {
                 handlings.add(instances.submit(() -> {
                     together.await(30, TimeUnit.SECONDS);
-                    return consume(event);
+                    return consume(List.of(event));
                 }));
             }
             for (Future<Void> handling : handlings) {
@@ -126,14 +135,86 @@ class RequestsAndEventsTest {
     }
 
     /** As the messaging connector hands over a message: on a Vert.x context of its own. */
-    private Void consume(String event) throws Exception {
+    private Void consume(List<String> events) throws Exception {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> consumer.consume(event));
+            return VertxContextSupport.subscribeAndAwait(() -> consumer.consume(events));
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
+    }
+
+    /** The connector hands over what one poll brought: handled together, each as it would be alone. */
+    @Test
+    void the_events_of_one_poll_are_each_handled_as_they_would_be_alone() throws Exception {
+        Partner partner = new Partner();
+        long kept = Partner.newProfilePk();
+        long erased = Partner.newProfilePk();
+        UUID keptSubmission = UUID.randomUUID();
+        UUID erasedSubmission = UUID.randomUUID();
+        String keptEvent = UUID.randomUUID().toString();
+        String first = partner.event(kept, keptSubmission, Partner.customer(), Instant.now(), keptEvent);
+        String unreadable = "not json " + UUID.randomUUID();
+        String erasure = UUID.randomUUID().toString();
+
+        consume(List.of(first, unreadable, partner.event(erased, erasedSubmission, Partner.customer(), Instant.now(),
+                UUID.randomUUID().toString()), first /* delivered twice in one poll */, partner.erasure(erased, erasure)));
+
+        assertEquals(1, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", keptSubmission));
+        assertEquals(0, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", erasedSubmission),
+                "erased after it was kept, in order");
+        assertEquals(2, TestRows.count("SELECT count(*) FROM processed_events WHERE event_id IN (?, ?)", keptEvent, erasure));
+        assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE payload = ?", unreadable));
+        assertEquals(0, TestRows.count("SELECT count(*) FROM failed_events WHERE payload = ?", first));
+
+        // A poll whose transaction fails (a reference no column holds): each event then goes alone, and only
+        // the one that cannot be handled is set aside, after its retries.
+        long refused = Partner.newProfilePk();
+        UUID refusedSubmission = UUID.randomUUID();
+        String tooLong = partner.event(refused, refusedSubmission, Partner.customer(), Instant.now(), UUID.randomUUID().toString())
+                .replace("CLIENT-" + refused, "x".repeat(300));
+        UUID fineSubmission = UUID.randomUUID();
+        consume(List.of(tooLong, partner.event(Partner.newProfilePk(), fineSubmission, Partner.customer(), Instant.now(),
+                UUID.randomUUID().toString())));
+
+        assertEquals(1, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", fineSubmission));
+        assertEquals(0, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", refusedSubmission));
+        assertTrue(TestRows.text("SELECT reason FROM failed_events WHERE payload = ?", tooLong).startsWith("handling failed"));
+    }
+
+    /** The statement a poll's events share: in order, each event once, all or nothing. */
+    @Test
+    void a_polls_events_are_recorded_in_one_transaction_all_or_nothing() throws Throwable {
+        Partner partner = new Partner();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        UUID firstSubmission = UUID.randomUUID();
+        RowChange keep = keeping(partner, firstSubmission, "CLIENT");
+
+        List<Long> changed = VertxContextSupport.subscribeAndAwait(() -> processed.onceAll(List.of(first, second, first),
+                List.of(keep, keeping(partner, UUID.randomUUID(), "CLIENT"), keep)));
+
+        assertEquals(Arrays.asList(1L, 1L, null), changed, "the third is the first again: handled before");
+        UUID failing = UUID.randomUUID();
+        String third = UUID.randomUUID().toString();
+        assertThrows(Exception.class, () -> VertxContextSupport.subscribeAndAwait(() -> processed.onceAll(List.of(third,
+                UUID.randomUUID().toString()), List.of(keeping(partner, failing, "CLIENT"), keeping(partner, UUID.randomUUID(), "x".repeat(300))))));
+        assertEquals(0, TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", third), "rolled back with the other");
+        assertEquals(0, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", failing));
+    }
+
+    private static RowChange keeping(Partner partner, UUID submissionId, String reference) {
+        Submission submission = new Submission();
+        submission.submissionId = submissionId;
+        submission.partnerId = partner.id;
+        submission.profilePk = Partner.newProfilePk();
+        submission.catalogueVersion = 1L;
+        submission.externalReference = reference;
+        submission.attributes = "{}";
+        submission.submittedAt = Instant.now();
+        submission.receivedAt = Instant.now();
+        return SubmissionRepository.keep(submission);
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.partnerb2b.analysis.messaging;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +19,7 @@ import com.partnerb2b.platform.messaging.EventInbox;
 import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.time.TimeSource;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,6 +35,7 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     private final AnalysisWorker worker;
     private final ObjectMapper mapper;
     private final TimeSource time;
+    private final Map<String, EventInbox.Handling<?>> handlings;
 
     public ProfileSubmittedConsumer(EventInbox inbox, AnalysisWorker worker,
             ObjectMapper mapper, TimeSource time) {
@@ -42,11 +43,16 @@ public class ProfileSubmittedConsumer implements EventConsumer {
         this.worker = worker;
         this.mapper = mapper;
         this.time = time;
+        this.handlings = Map.of(
+                ProfileSubmitted.TYPE, new EventInbox.Handling<>(ProfileSubmitted.class, (event, data) -> keep(data)),
+                ProfileErased.TYPE, new EventInbox.Handling<>(ProfileErased.class,
+                        (event, data) -> SubmissionRepository.forget(data.partnerId(), data.profilePk())));
     }
 
+    /** The messages of one poll, handled together ({@link EventInbox#receiveAll}). */
     @Incoming("profile-submitted")
-    public Uni<Void> consume(String payload) {
-        return take(payload, EventInbox.Intake.TOPIC).replaceWithVoid();
+    public Uni<Void> consume(List<String> payloads) {
+        return takeAll(payloads, EventInbox.Intake.TOPIC).replaceWithVoid();
     }
 
     @Override
@@ -56,22 +62,27 @@ public class ProfileSubmittedConsumer implements EventConsumer {
 
     @Override
     public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
-        AtomicReference<ProfileErased> erased = new AtomicReference<>();
-        Map<String, EventInbox.Handling<?>> handlings = Map.of(
-                ProfileSubmitted.TYPE, new EventInbox.Handling<>(ProfileSubmitted.class, (event, data) -> keep(data)),
-                ProfileErased.TYPE, new EventInbox.Handling<>(ProfileErased.class, (event, data) -> {
-                    erased.set(data);
-                    return SubmissionRepository.forget(data.partnerId(), data.profilePk());
-                }));
-        return inbox.receive(intake, ProfileSubmitted.TOPIC, payload, handlings)
-                .call(outcome -> erased.get() == null || outcome == EventInbox.Outcome.FAILED ? Uni.createFrom().voidItem()
-                        : inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased.get()))
-                                .call(() -> worker.profileErased(erased.get().partnerId(), erased.get().profilePk())))
-                .invoke(outcome -> {
-                    if (outcome == EventInbox.Outcome.HANDLED) {
+        return takeAll(List.of(payload), intake).map(outcomes -> outcomes.get(0));
+    }
+
+    private Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake) {
+        return inbox.receiveAll(intake, ProfileSubmitted.TOPIC, payloads, handlings)
+                .call(received -> Multi.createFrom().iterable(received)
+                        .filter(one -> one.data() instanceof ProfileErased && one.outcome() != EventInbox.Outcome.FAILED)
+                        .onItem().transformToUniAndConcatenate(one -> afterErasure((ProfileErased) one.data()))
+                        .collect().last())
+                .map(received -> {
+                    if (EventInbox.Received.anyHandled(received)) {
                         worker.wake();
                     }
+                    return EventInbox.Received.outcomes(received);
                 });
+    }
+
+    /** On every delivery of an erasure (each step is idempotent): what was set aside of the profile, then its waiting analyses. */
+    private Uni<Void> afterErasure(ProfileErased erased) {
+        return inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased))
+                .call(() -> worker.profileErased(erased.partnerId(), erased.profilePk()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.partnerb2b.platform.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -13,12 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.error.DatabaseOutage;
 import com.partnerb2b.platform.events.EventData;
+import com.partnerb2b.platform.sql.RowChange;
 import com.partnerb2b.platform.tracing.Spans;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,7 +34,9 @@ import io.smallrye.mutiny.Uni;
  * outage is not the event's fault: its handling waits for the database, up to
  * {@code partnerb2b.events.outage-wait}, and is never set aside for it. Only when the outage lasts
  * longer, or the record of a set-aside event cannot be written, does the returned {@code Uni} fail:
- * the message is then not acknowledged and nothing is lost.
+ * the message is then not acknowledged and nothing is lost. Consumers hand over the messages of one
+ * poll together ({@link #receiveAll}): their statements go in one transaction, and only if it fails is
+ * each message taken on its own as above.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -88,49 +94,130 @@ public class EventInbox {
 
     /** Handles one message of {@code topic}, an event of one of the types {@code handlings} has, as that type's handling says. */
     public Uni<Outcome> receive(Intake intake, String topic, String payload, Map<String, Handling<?>> handlings) {
+        return receiveOne(intake, topic, read(payload, handlings)).map(Received::outcome);
+    }
+
+    /** A message's outcome, with the event's data when it could be used (null when it was set aside unread). */
+    public record Received(Outcome outcome, EventData data) {
+
+        public static boolean anyHandled(List<Received> received) {
+            return received.stream().anyMatch(one -> one.outcome() == Outcome.HANDLED);
+        }
+
+        public static List<Outcome> outcomes(List<Received> received) {
+            return received.stream().map(Received::outcome).toList();
+        }
+    }
+
+    /**
+     * Handles the messages of one poll of {@code topic}, in their order, as {@link #receive} would one by
+     * one — but the usable ones in one transaction ({@link ProcessedEvents#onceAll}). If that fails, each is
+     * handled on its own, with its retries and its setting aside, as if no batch had been tried.
+     */
+    public Uni<List<Received>> receiveAll(Intake intake, String topic, List<String> payloads, Map<String, Handling<?>> handlings) {
+        List<Message> messages = payloads.stream().map(payload -> read(payload, handlings)).toList();
+        List<Message> usable = messages.stream().filter(message -> message.refusal() == null).toList();
+        if (intake == Intake.REPLAY || usable.size() < 2) {
+            return oneByOne(intake, topic, messages);
+        }
+        return spans.continuingEach("process " + topic, SpanKind.CONSUMER,
+                        usable.stream().map(message -> message.envelope().traceparent()).toList(),
+                        traceparents -> {
+                            List<RowChange> changes = new ArrayList<>(usable.size());
+                            for (int i = 0; i < usable.size(); i++) {
+                                changes.add(usable.get(i).change(traceparents.get(i)));
+                            }
+                            return processed.onceAll(usable.stream().map(Message::eventId).toList(), changes);
+                        })
+                .onFailure().invoke(failure -> LOG.debugf("The %d events of a %s poll go one by one: %s", usable.size(), topic, failure))
+                .onFailure().recoverWithNull()
+                .chain(changed -> changed == null ? oneByOne(intake, topic, messages) : settled(intake, topic, messages, usable, changed));
+    }
+
+    /** After the usable messages' transaction: each one's outcome, and the unusable ones set aside, in order. */
+    private Uni<List<Received>> settled(Intake intake, String topic, List<Message> messages, List<Message> usable, List<Long> changed) {
+        Map<Message, Outcome> outcomes = new IdentityHashMap<>();
+        for (int i = 0; i < usable.size(); i++) {
+            outcomes.put(usable.get(i), counted(topic, changed.get(i)));
+        }
+        return Multi.createFrom().iterable(messages).onItem().transformToUniAndConcatenate(message -> {
+            Outcome outcome = outcomes.get(message);
+            return outcome != null ? Uni.createFrom().item(new Received(outcome, message.data())) : receiveOne(intake, topic, message);
+        }).collect().asList();
+    }
+
+    private Uni<List<Received>> oneByOne(Intake intake, String topic, List<Message> messages) {
+        return Multi.createFrom().iterable(messages).onItem().transformToUniAndConcatenate(message -> receiveOne(intake, topic, message))
+                .collect().asList();
+    }
+
+    /**
+     * A message read: the event with its data and handling, or why it cannot be used (then set aside,
+     * under {@code category}).
+     */
+    private record Message(String payload, String eventId, String eventType, EventEnvelope envelope, EventData data,
+            Handling<?> handling, String category, String refusal) {
+
+        static Message refused(String payload, String eventId, String eventType, String category, String refusal) {
+            return new Message(payload, eventId, eventType, null, null, null, category, refusal);
+        }
+
+        /** The handler's statement, the handler seeing the event as continued by {@code traceparent}. */
+        RowChange change(String traceparent) {
+            return changeOf(handling, envelope.continuedBy(traceparent), data);
+        }
+
+        private static <T extends EventData> RowChange changeOf(Handling<T> handling, EventEnvelope envelope, EventData data) {
+            return handling.handler().handle(envelope, handling.dataType().cast(data));
+        }
+    }
+
+    private Message read(String payload, Map<String, Handling<?>> handlings) {
         JsonNode event;
         try {
             event = mapper.readTree(payload);
         } catch (Exception e) {
-            return refuse(intake, topic, null, null, payload, "unreadable", "not JSON");
+            return Message.refused(payload, null, null, "unreadable", "not JSON");
         }
         if (event == null || !event.isObject()) {
-            return refuse(intake, topic, null, null, payload, "unreadable", "not a JSON object");
+            return Message.refused(payload, null, null, "unreadable", "not a JSON object");
         }
         String eventId = text(event, "id");
         String eventType = text(event, "type");
         if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH || eventId.indexOf('\u0000') >= 0) {
-            return refuse(intake, topic, null, eventType, payload, "invalid", "no usable event id");
+            return Message.refused(payload, null, eventType, "invalid", "no usable event id");
         }
         Handling<?> handling = eventType == null ? null : handlings.get(eventType);
         if (handling == null) {
-            return refuse(intake, topic, eventId, eventType, payload, "unexpected-type", handlings.size() == 1
+            return Message.refused(payload, eventId, eventType, "unexpected-type", handlings.size() == 1
                     ? "type is not " + handlings.keySet().iterator().next()
                     : "type is none of " + String.join(", ", new TreeSet<>(handlings.keySet())));
         }
-        return handle(intake, topic, payload, event, eventId, eventType, handling);
-    }
-
-    private <T extends EventData> Uni<Outcome> handle(Intake intake, String topic, String payload, JsonNode event, String eventId,
-            String eventType, Handling<T> handling) {
         EventEnvelope envelope;
-        T data;
+        EventData data;
         try {
             envelope = mapper.treeToValue(event, EventEnvelope.class);
             data = mapper.treeToValue(event.get("data"), handling.dataType());
         } catch (Exception e) {
-            return refuse(intake, topic, eventId, eventType, payload, "invalid",
-                    "data does not read as " + handling.dataType().getSimpleName());
+            return Message.refused(payload, eventId, eventType, "invalid", "data does not read as " + handling.dataType().getSimpleName());
         }
         List<String> problems = data == null ? List.of("data") : data.problems();
         if (!problems.isEmpty()) {
-            return refuse(intake, topic, eventId, eventType, payload, "invalid", "missing or invalid " + String.join(", ", problems));
+            return Message.refused(payload, eventId, eventType, "invalid", "missing or invalid " + String.join(", ", problems));
         }
-        T usable = data;
+        return new Message(payload, eventId, eventType, envelope, data, handling, null, null);
+    }
+
+    private Uni<Received> receiveOne(Intake intake, String topic, Message message) {
+        if (message.refusal() != null) {
+            return refuse(intake, topic, message.eventId(), message.eventType(), message.payload(), message.category(), message.refusal())
+                    .map(outcome -> new Received(outcome, null));
+        }
+        String eventId = message.eventId();
         // Handled in a span continuing the producer's trace; the handler sees that span as the
         // envelope's traceparent, which it stores with whatever work goes on later.
-        return spans.continuing("process " + topic, SpanKind.CONSUMER, envelope.traceparent(), traceparent ->
-                Uni.createFrom().deferred(() -> processed.once(eventId, handling.handler().handle(envelope.continuedBy(traceparent), usable)))
+        return spans.continuing("process " + topic, SpanKind.CONSUMER, message.envelope().traceparent(), traceparent ->
+                Uni.createFrom().deferred(() -> processed.once(eventId, message.change(traceparent)))
                 // The database away is no fault of the event: wait for it, up to the outage budget.
                 .onFailure(DatabaseOutage::causedBy).invoke(away -> LOG.warnf("Event %s of %s waits for the database: %s",
                         eventId, topic, away.getMessage()))
@@ -139,14 +226,16 @@ public class EventInbox {
                 // A replay is itself a retry, on its own back-off: one more try, not the whole series.
                 .onFailure(EventInbox::eventsFault).retry().withBackOff(config.firstBackOff(), config.maxBackOff())
                 .atMost(intake == Intake.TOPIC ? config.handlingRetries() : 1))
-                .map(changed -> {
-                    count("partnerb2b.events.consumed", topic, changed != null ? "handled" : "duplicate");
-                    return changed == null ? Outcome.DUPLICATE : changed > 0 ? Outcome.HANDLED : Outcome.UNCHANGED;
-                })
+                .map(changed -> new Received(counted(topic, changed), message.data()))
                 // Longer than the budget, an outage fails the message unacknowledged (the channel stops and
                 // the liveness probe says so): it is taken again after the restart, never set aside.
-                .onFailure(EventInbox::eventsFault).recoverWithUni(failure -> refuse(intake, topic, eventId, eventType, payload,
-                        HANDLING_FAILED, "handling failed: " + failure));
+                .onFailure(EventInbox::eventsFault).recoverWithUni(failure -> refuse(intake, topic, eventId, message.eventType(),
+                        message.payload(), HANDLING_FAILED, "handling failed: " + failure).map(outcome -> new Received(outcome, message.data())));
+    }
+
+    private Outcome counted(String topic, Long changed) {
+        count("partnerb2b.events.consumed", topic, changed != null ? "handled" : "duplicate");
+        return changed == null ? Outcome.DUPLICATE : changed > 0 ? Outcome.HANDLED : Outcome.UNCHANGED;
     }
 
     /**

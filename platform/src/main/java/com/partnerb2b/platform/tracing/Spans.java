@@ -1,5 +1,8 @@
 package com.partnerb2b.platform.tracing;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,25 +29,40 @@ public class Spans {
         this.tracer = openTelemetry.getTracer("com.partnerb2b");
     }
 
-    public <T> Uni<T> continuing(String name, SpanKind kind, String traceparent, Function<String, Uni<T>> work) {
+    /**
+     * One span per stored trace, all around one piece of work (the events of one poll, handled together):
+     * the work receives each span's traceparent, in the order given; the first span is current while the
+     * work is built.
+     */
+    public <T> Uni<T> continuingEach(String name, SpanKind kind, List<String> traceparents, Function<List<String>, Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
-            Span span = tracer.spanBuilder(name).setSpanKind(kind).setParent(TraceParents.parent(traceparent)).startSpan();
+            List<Span> spans = new ArrayList<>(traceparents.size());
+            List<String> continued = new ArrayList<>(traceparents.size());
+            for (String traceparent : traceparents) {
+                Span span = tracer.spanBuilder(name).setSpanKind(kind).setParent(TraceParents.parent(traceparent)).startSpan();
+                spans.add(span);
+                continued.add(TraceParents.of(span));
+            }
             Uni<T> running;
-            try (Scope ignored = span.makeCurrent()) {
-                running = work.apply(TraceParents.of(span));
+            try (Scope ignored = spans.isEmpty() ? Scope.noop() : spans.get(0).makeCurrent()) {
+                running = work.apply(continued);
             } catch (RuntimeException e) {
-                span.recordException(e);
-                span.setStatus(StatusCode.ERROR);
-                span.end();
+                spans.forEach(span -> end(span, e));
                 throw e;
             }
-            return running.onTermination().invoke((item, failure, cancelled) -> {
-                if (failure != null) {
-                    span.recordException(failure);
-                    span.setStatus(StatusCode.ERROR);
-                }
-                span.end();
-            });
+            return running.onTermination().invoke((item, failure, cancelled) -> spans.forEach(span -> end(span, failure)));
         });
+    }
+
+    private static void end(Span span, Throwable failure) {
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
+    }
+
+    public <T> Uni<T> continuing(String name, SpanKind kind, String traceparent, Function<String, Uni<T>> work) {
+        return continuingEach(name, kind, Collections.singletonList(traceparent), continued -> work.apply(continued.get(0)));
     }
 }

@@ -1,6 +1,7 @@
 package com.partnerb2b.profile.messaging;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,15 +26,19 @@ public class AnalysisCompletedConsumer implements EventConsumer {
 
     private final EventInbox inbox;
     private final ProfileAnalysisService analyses;
+    private final Map<String, EventInbox.Handling<?>> handlings;
 
     public AnalysisCompletedConsumer(EventInbox inbox, ProfileAnalysisService analyses) {
         this.inbox = inbox;
         this.analyses = analyses;
+        this.handlings = Map.of(AnalysisCompleted.TYPE, new EventInbox.Handling<>(AnalysisCompleted.class,
+                (envelope, analysis) -> analyses.record(analysis)));
     }
 
+    /** The messages of one poll, handled together ({@link EventInbox#receiveAll}). */
     @Incoming("analysis-completed")
-    public Uni<Void> consume(String payload) {
-        return take(payload, EventInbox.Intake.TOPIC).replaceWithVoid();
+    public Uni<Void> consume(List<String> payloads) {
+        return takeAll(payloads, EventInbox.Intake.TOPIC).replaceWithVoid();
     }
 
     @Override
@@ -43,15 +48,17 @@ public class AnalysisCompletedConsumer implements EventConsumer {
 
     @Override
     public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
-        AtomicReference<AnalysisCompleted> received = new AtomicReference<>();
-        return inbox.receive(intake, AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class,
-                (envelope, analysis) -> {
-                    received.set(analysis);
-                    return analyses.record(analysis);
-                }).invoke(outcome -> {
-                    if (outcome == EventInbox.Outcome.UNCHANGED) {
-                        analyses.ignored(received.get());
-                    }
-                });
+        return takeAll(List.of(payload), intake).map(outcomes -> outcomes.get(0));
+    }
+
+    private Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake) {
+        return inbox.receiveAll(intake, AnalysisCompleted.TOPIC, payloads, handlings).map(received -> {
+            for (EventInbox.Received one : received) {
+                if (one.outcome() == EventInbox.Outcome.UNCHANGED) {
+                    analyses.ignored((AnalysisCompleted) one.data());
+                }
+            }
+            return EventInbox.Received.outcomes(received);
+        });
     }
 }

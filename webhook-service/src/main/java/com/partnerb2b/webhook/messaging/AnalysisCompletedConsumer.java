@@ -1,5 +1,8 @@
 package com.partnerb2b.webhook.messaging;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,16 +25,19 @@ public class AnalysisCompletedConsumer implements EventConsumer {
     private final EventInbox inbox;
     private final DeliveryService deliveries;
     private final DeliveryWorker worker;
+    private final Map<String, EventInbox.Handling<?>> handlings;
 
     public AnalysisCompletedConsumer(EventInbox inbox, DeliveryService deliveries, DeliveryWorker worker) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.worker = worker;
+        this.handlings = Map.of(AnalysisCompleted.TYPE, new EventInbox.Handling<>(AnalysisCompleted.class, deliveries::fromEvent));
     }
 
+    /** The messages of one poll, handled together ({@link EventInbox#receiveAll}). */
     @Incoming("analysis-completed")
-    public Uni<Void> consume(String payload) {
-        return take(payload, EventInbox.Intake.TOPIC).replaceWithVoid();
+    public Uni<Void> consume(List<String> payloads) {
+        return takeAll(payloads, EventInbox.Intake.TOPIC).replaceWithVoid();
     }
 
     @Override
@@ -41,12 +47,15 @@ public class AnalysisCompletedConsumer implements EventConsumer {
 
     @Override
     public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
-        return inbox.receive(intake, AnalysisCompleted.TOPIC, payload, AnalysisCompleted.TYPE, AnalysisCompleted.class,
-                deliveries::fromEvent)
-                .invoke(outcome -> {
-                    if (outcome == EventInbox.Outcome.HANDLED) {
-                        worker.wake();
-                    }
-                });
+        return takeAll(List.of(payload), intake).map(outcomes -> outcomes.get(0));
+    }
+
+    private Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake) {
+        return inbox.receiveAll(intake, AnalysisCompleted.TOPIC, payloads, handlings).map(received -> {
+            if (EventInbox.Received.anyHandled(received)) {
+                worker.wake();
+            }
+            return EventInbox.Received.outcomes(received);
+        });
     }
 }
