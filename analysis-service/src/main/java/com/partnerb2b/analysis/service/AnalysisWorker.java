@@ -1,5 +1,6 @@
 package com.partnerb2b.analysis.service;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,18 +77,19 @@ public class AnalysisWorker {
 
     /**
      * The partner's profile was erased: its analyses still waiting fail now, not after the submission wait.
-     * Best effort (a failure is logged: they then fail after the wait, as before). Never fails.
+     * Waits for the database as the inbox does; fails only when it stays away (the erasure's message is
+     * then taken again: marking is idempotent).
      */
     public Uni<Void> profileErased(UUID partnerId, long profilePk) {
-        return queue.profileErased(partnerId, profilePk)
+        return Uni.createFrom().deferred(() -> queue.profileErased(partnerId, profilePk))
+                .onFailure().invoke(failure -> LOG.warnf("Marking the analyses of erased profile %d: %s", profilePk, failure.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(60)
                 .invoke(marked -> {
                     if (marked > 0) {
                         wake();
                     }
                 })
-                .onFailure().invoke(failure -> LOG.warnf("Analyses of erased profile %d left to the submission wait: %s",
-                        profilePk, failure.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .replaceWithVoid();
     }
 
     /** This instance's name on the leases it takes. */

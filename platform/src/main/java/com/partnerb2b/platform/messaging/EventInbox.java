@@ -122,15 +122,17 @@ public class EventInbox {
         }
         return spans.continuingEach("process " + topic, SpanKind.CONSUMER,
                         usable.stream().map(message -> message.envelope().traceparent()).toList(),
-                        traceparents -> {
+                        // A failed batch is no event's error: its spans end without it, and each event then has its own.
+                        traceparents -> Uni.createFrom().deferred(() -> {
                             List<RowChange> changes = new ArrayList<>(usable.size());
                             for (int i = 0; i < usable.size(); i++) {
                                 changes.add(usable.get(i).change(traceparents.get(i)));
                             }
                             return processed.onceAll(usable.stream().map(Message::eventId).toList(), changes);
                         })
-                .onFailure().invoke(failure -> LOG.debugf("The %d events of a %s poll go one by one: %s", usable.size(), topic, failure))
-                .onFailure().recoverWithNull()
+                        .onFailure().invoke(failure -> LOG.debugf("The %d events of a %s poll go one by one: %s", usable.size(), topic,
+                                failure))
+                        .onFailure().recoverWithNull())
                 .chain(changed -> changed == null ? oneByOne(intake, topic, messages) : settled(intake, topic, messages, usable, changed));
     }
 
