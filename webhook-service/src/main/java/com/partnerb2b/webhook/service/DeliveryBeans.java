@@ -11,6 +11,7 @@ import com.partnerb2b.webhook.delivery.SystemHostResolver;
 import com.partnerb2b.webhook.delivery.WebhookSender;
 
 import io.quarkus.arc.DefaultBean;
+import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Vertx;
 
 /**
@@ -49,11 +50,29 @@ public class DeliveryBeans {
         return guarded;
     }
 
+    /** Test events a partner asks for: their own connections. */
+    public static final String TEST_EVENTS = "test-events";
+    /** Connections per target for test events, across partners: they never take the deliveries' connections. */
+    static final int TEST_CONNECTIONS_PER_TARGET = 8;
+
+    /** Deliveries: as many connections per target as the instance runs attempts at once. */
     @Produces
     @ApplicationScoped
     WebhookSender sender(Vertx vertx, ConnectPolicy policy, WebhookConfig config) {
         return new WebhookSender(vertx, policy, config.connectTimeout(), config.requestTimeout(), config.userAgent(), null,
                 config.maxInFlight());
+    }
+
+    /**
+     * Test events, which partners send when they like: a partner testing a hanging receiver on a host others
+     * share holds these connections, never the deliveries'.
+     */
+    @Produces
+    @ApplicationScoped
+    @Identifier(TEST_EVENTS)
+    WebhookSender testSender(Vertx vertx, ConnectPolicy policy, WebhookConfig config) {
+        return new WebhookSender(vertx, policy, config.connectTimeout(), config.requestTimeout(), config.userAgent(), null,
+                TEST_CONNECTIONS_PER_TARGET);
     }
 
     @Produces

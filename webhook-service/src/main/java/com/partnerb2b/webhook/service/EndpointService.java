@@ -109,7 +109,7 @@ public class EndpointService {
 
     /** A signed test event now; what the endpoint answered. */
     public Uni<AttemptResult> test(UUID partnerId, long id) {
-        return get(partnerId, id).chain(endpoint -> dispatch.send(endpoint.url, "msg_test_" + UUID.randomUUID(),
+        return get(partnerId, id).chain(endpoint -> dispatch.sendTest(endpoint.url, "msg_test_" + UUID.randomUUID(),
                 payloads.test(time.now()), secrets.signing(endpoint, time.now()), time.now()));
     }
 
@@ -120,7 +120,7 @@ public class EndpointService {
         }
         return dispatch.vet(url)
                 .onFailure(TargetRefused.class).transform(f -> refused(((TargetRefused) f).reason(), ((TargetRefused) f).detail()))
-                .chain(target -> dispatch.send(url, "msg_test_" + UUID.randomUUID(), payloads.test(time.now()), signing, time.now()))
+                .chain(target -> dispatch.sendTest(url, "msg_test_" + UUID.randomUUID(), payloads.test(time.now()), signing, time.now()))
                 .invoke(result -> {
                     if (!result.delivered()) {
                         throw refused("Connection Error", result.httpStatus() != null

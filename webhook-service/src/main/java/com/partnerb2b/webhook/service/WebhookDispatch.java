@@ -17,6 +17,7 @@ import com.partnerb2b.webhook.delivery.WebhookSender;
 import com.partnerb2b.webhook.delivery.WebhookSignature;
 
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -30,12 +31,15 @@ public class WebhookDispatch {
 
     private final AddressGuard guard;
     private final WebhookSender sender;
+    private final WebhookSender testSender;
     private final WebhookConfig config;
     private final Vertx vertx;
 
-    public WebhookDispatch(AddressGuard guard, WebhookSender sender, WebhookConfig config, Vertx vertx) {
+    public WebhookDispatch(AddressGuard guard, WebhookSender sender, @Identifier(DeliveryBeans.TEST_EVENTS) WebhookSender testSender,
+            WebhookConfig config, Vertx vertx) {
         this.guard = guard;
         this.sender = sender;
+        this.testSender = testSender;
         this.config = config;
         this.vertx = vertx;
     }
@@ -45,12 +49,18 @@ public class WebhookDispatch {
         return Blocking.call(vertx, () -> guard.vet(url));
     }
 
-    public Uni<AttemptResult> send(String url, String webhookId, String body, List<String> secrets, Instant now) {
-        return send(url, webhookId, body, secrets, now, null);
+    /** A test event a partner asked for, on the test events' own connections. */
+    public Uni<AttemptResult> sendTest(String url, String webhookId, String body, List<String> secrets, Instant now) {
+        return send(testSender, url, webhookId, body, secrets, now, null);
     }
 
-    /** {@code traceparent} (may be null): the span of this attempt, sent as the W3C header. */
+    /** A delivery's attempt; {@code traceparent} (may be null): its span, sent as the W3C header. */
     public Uni<AttemptResult> send(String url, String webhookId, String body, List<String> secrets, Instant now,
+            String traceparent) {
+        return send(sender, url, webhookId, body, secrets, now, traceparent);
+    }
+
+    private Uni<AttemptResult> send(WebhookSender sender, String url, String webhookId, String body, List<String> secrets, Instant now,
             String traceparent) {
         return vet(url).chain(target -> {
             long timestamp = now.getEpochSecond();

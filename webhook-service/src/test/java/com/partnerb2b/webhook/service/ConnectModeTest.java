@@ -64,8 +64,11 @@ class ConnectModeTest {
         Vertx vertx = Vertx.vertx();
         try {
             WebhookSender sender = new DeliveryBeans().sender(vertx, ConnectPolicy.loopbackOnly(), config);
+            WebhookSender tests = new DeliveryBeans().testSender(vertx, ConnectPolicy.loopbackOnly(), config);
             assertEquals(20, sender.connectionsPerTarget());
+            assertEquals(DeliveryBeans.TEST_CONNECTIONS_PER_TARGET, tests.connectionsPerTarget(), "test events have connections of their own");
             sender.close();
+            tests.close();
         } finally {
             vertx.close();
         }
