@@ -61,11 +61,7 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     }
 
     @Override
-    public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
-        return takeAll(List.of(payload), intake).map(outcomes -> outcomes.get(0));
-    }
-
-    private Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake) {
+    public Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake) {
         return inbox.receiveAll(intake, ProfileSubmitted.TOPIC, payloads, handlings)
                 .call(received -> Multi.createFrom().iterable(received)
                         .filter(one -> one.data() instanceof ProfileErased && one.outcome() != EventInbox.Outcome.FAILED)

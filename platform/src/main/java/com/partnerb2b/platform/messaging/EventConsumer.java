@@ -1,5 +1,7 @@
 package com.partnerb2b.platform.messaging;
 
+import java.util.List;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -11,6 +13,11 @@ public interface EventConsumer {
 
     String topic();
 
-    /** Handles one message through {@link EventInbox#receive}, from {@code intake}. */
-    Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake);
+    /** Handles the messages of one poll (or one replayed message) through {@link EventInbox#receiveAll}, from {@code intake}. */
+    Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake);
+
+    /** Handles one message, from {@code intake}. */
+    default Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
+        return takeAll(List.of(payload), intake).map(outcomes -> outcomes.get(0));
+    }
 }

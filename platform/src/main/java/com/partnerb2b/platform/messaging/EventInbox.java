@@ -83,20 +83,6 @@ public class EventInbox {
     public record Handling<T extends EventData>(Class<T> dataType, EventHandler<T> handler) {
     }
 
-    /**
-     * Handles one message of {@code topic} expected to be an event of {@code type} whose data reads
-     * as {@code dataType}. {@code handler}'s statement runs in the one that records the event id.
-     */
-    public <T extends EventData> Uni<Outcome> receive(Intake intake, String topic, String payload, String type, Class<T> dataType,
-            EventHandler<T> handler) {
-        return receive(intake, topic, payload, Map.of(type, new Handling<>(dataType, handler)));
-    }
-
-    /** Handles one message of {@code topic}, an event of one of the types {@code handlings} has, as that type's handling says. */
-    public Uni<Outcome> receive(Intake intake, String topic, String payload, Map<String, Handling<?>> handlings) {
-        return receiveOne(intake, topic, read(payload, handlings)).map(Received::outcome);
-    }
-
     /** A message's outcome, with the event's data when it could be used (null when it was set aside unread). */
     public record Received(Outcome outcome, EventData data) {
 
@@ -110,9 +96,10 @@ public class EventInbox {
     }
 
     /**
-     * Handles the messages of one poll of {@code topic}, in their order, as {@link #receive} would one by
-     * one — but the usable ones in one transaction ({@link ProcessedEvents#onceAll}). If that fails, each is
-     * handled on its own, with its retries and its setting aside, as if no batch had been tried.
+     * Handles the messages of one poll of {@code topic}, events of the types {@code handlings} has, in their
+     * order: the usable ones in one transaction ({@link ProcessedEvents#onceAll}), each handler's statement
+     * in the one that records its event id. If that fails, or for a replay or a single usable message,
+     * each is handled on its own, with its retries and its setting aside.
      */
     public Uni<List<Received>> receiveAll(Intake intake, String topic, List<String> payloads, Map<String, Handling<?>> handlings) {
         List<Message> messages = payloads.stream().map(payload -> read(payload, handlings)).toList();

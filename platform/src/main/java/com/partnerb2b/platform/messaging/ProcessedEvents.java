@@ -51,8 +51,8 @@ public class ProcessedEvents {
      * took four on every event.
      */
     public Uni<Long> once(String eventId, RowChange handling) {
-        if (!handling.sql().contains(FIRST_TIME)) {
-            return Uni.createFrom().failure(new IllegalArgumentException("An event's handling must be conditioned on FIRST_TIME"));
+        if (!conditioned(handling)) {
+            return Uni.createFrom().failure(unconditioned());
         }
         return pool.preparedQuery(composed(handling)).execute(arguments(eventId, handling)).map(ProcessedEvents::changed);
     }
@@ -66,10 +66,8 @@ public class ProcessedEvents {
         if (eventIds.size() != handlings.size()) {
             return Uni.createFrom().failure(new IllegalArgumentException("one handling per event"));
         }
-        for (RowChange handling : handlings) {
-            if (!handling.sql().contains(FIRST_TIME)) {
-                return Uni.createFrom().failure(new IllegalArgumentException("An event's handling must be conditioned on FIRST_TIME"));
-            }
+        if (!handlings.stream().allMatch(ProcessedEvents::conditioned)) {
+            return Uni.createFrom().failure(unconditioned());
         }
         return pool.withTransaction(transaction -> runFrom(transaction, eventIds, handlings, 0, new ArrayList<>()));
     }
@@ -93,6 +91,14 @@ public class ProcessedEvents {
             }
             return runFrom(transaction, eventIds, handlings, next, changed);
         });
+    }
+
+    private static boolean conditioned(RowChange handling) {
+        return handling.sql().contains(FIRST_TIME);
+    }
+
+    private static IllegalArgumentException unconditioned() {
+        return new IllegalArgumentException("An event's handling must be conditioned on FIRST_TIME");
     }
 
     // Composed once per handler's statement, not on every event.

@@ -46,11 +46,7 @@ public class AnalysisCompletedConsumer implements EventConsumer {
     }
 
     @Override
-    public Uni<EventInbox.Outcome> take(String payload, EventInbox.Intake intake) {
-        return takeAll(List.of(payload), intake).map(outcomes -> outcomes.get(0));
-    }
-
-    private Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake) {
+    public Uni<List<EventInbox.Outcome>> takeAll(List<String> payloads, EventInbox.Intake intake) {
         return inbox.receiveAll(intake, AnalysisCompleted.TOPIC, payloads, handlings).map(received -> {
             if (EventInbox.Received.anyHandled(received)) {
                 worker.wake();
