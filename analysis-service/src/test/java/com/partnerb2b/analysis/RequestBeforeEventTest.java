@@ -163,6 +163,46 @@ class RequestBeforeEventTest {
                 "SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + waiting + ",%") == 1);
     }
 
+    @Test
+    void an_analysis_inserted_after_the_erasure_was_handled_fails_at_once() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        partner.erase(pk);
+        awaitRecordedErased(partner, pk);
+        // The race: the request asked profile-service just before the delete, and inserts its analysis now.
+        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, UUID.randomUUID().toString());
+
+        long late = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
+
+        partner.awaitFinished(late)
+                .body("data.status", equalTo("failed"))
+                .body("data.failure_reason", equalTo("the profile was deleted before it was scored"));
+    }
+
+    @Test
+    void a_submission_of_an_erased_profile_delivered_late_is_not_kept() throws Exception {
+        Partner partner = new Partner();
+        Partner other = new Partner();
+        long pk = Partner.newProfilePk();
+        partner.erase(pk);
+        awaitRecordedErased(partner, pk);
+        String lateEvent = UUID.randomUUID().toString();
+        UUID late = UUID.randomUUID();
+        UUID othersOwn = other.submit(pk, Partner.customer(), Instant.now()); // the same number at another partner
+
+        partner.publish(pk, late, Partner.customer(), Instant.now(), lateEvent);
+
+        awaitHandled(lateEvent);
+        Partner.awaitKept(othersOwn);
+        assertEquals(0, TestRows.count("SELECT count(*) FROM submissions WHERE submission_id = ?", late),
+                "the erased profile's values are not kept again");
+    }
+
+    private static void awaitRecordedErased(Partner partner, long pk) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.count(
+                "SELECT count(*) FROM erased_profiles WHERE partner_id = ? AND profile_pk = ?", partner.id, pk) == 1);
+    }
+
     private static void awaitHandled(String eventId) {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> TestRows.count("SELECT count(*) FROM processed_events WHERE event_id = ?", eventId) == 1);

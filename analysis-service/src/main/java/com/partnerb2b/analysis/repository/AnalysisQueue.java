@@ -28,7 +28,7 @@ public class AnalysisQueue {
 
     /**
      * A claimed analysis with the submission it is scored on (null fields when it never arrived, or was
-     * erased with its profile: {@code profileErased}).
+     * erased with its profile: {@code profileErased}, the profile recorded as erased).
      */
     public record Claim(long id, int attempts, UUID partnerId, long profilePk, UUID submissionId, Instant createdAt,
             String attributes, Instant submittedAt, String externalReference, String traceParent, boolean profileErased) {
@@ -48,14 +48,16 @@ public class AnalysisQueue {
                          LEFT JOIN submissions s ON s.submission_id = c.submission_id
                         WHERE c.status IN ('pending', 'processing')
                           AND (c.lease_until IS NULL OR c.lease_until < now())
-                          AND (s.submission_id IS NOT NULL OR c.profile_erased
-                               OR c.created_at < now() - $3 * interval '1 millisecond')
+                          AND (s.submission_id IS NOT NULL OR c.created_at < now() - $3 * interval '1 millisecond'
+                               OR EXISTS (SELECT 1 FROM erased_profiles e
+                                           WHERE e.partner_id = c.partner_id AND e.profile_pk = c.profile_pk))
                         ORDER BY c.id
                         LIMIT $4
                           FOR UPDATE OF c SKIP LOCKED)
-             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at, a.trace_parent,
-                       a.profile_erased)
-            SELECT claimed.*, s.attributes, s.submitted_at, s.external_reference
+             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at, a.trace_parent)
+            SELECT claimed.*, s.attributes, s.submitted_at, s.external_reference,
+                   EXISTS (SELECT 1 FROM erased_profiles e
+                            WHERE e.partner_id = claimed.partner_id AND e.profile_pk = claimed.profile_pk) AS profile_erased
               FROM claimed LEFT JOIN submissions s ON s.submission_id = claimed.submission_id
              ORDER BY claimed.id""";
 
@@ -82,14 +84,15 @@ public class AnalysisQueue {
     }
 
     /**
-     * The partner's profile was erased: its analyses still waiting become claimable at once, to fail (their
-     * submission is gone or will never come). The number marked; idempotent.
+     * Records the partner's profile as erased, for good: its analyses still waiting, and any inserted later by
+     * a request that checked the profile just before its deletion, become claimable at once, to fail (their
+     * submission is gone or will never come). Idempotent.
      */
-    public Uni<Integer> profileErased(UUID partnerId, long profilePk) {
+    public Uni<Void> profileErased(UUID partnerId, long profilePk) {
         return pool.preparedQuery("""
-                UPDATE analyses SET profile_erased = true
-                 WHERE partner_id = $1 AND profile_pk = $2 AND status IN ('pending', 'processing') AND NOT profile_erased""")
-                .execute(Tuple.of(partnerId, profilePk)).map(rows -> rows.rowCount());
+                INSERT INTO erased_profiles (partner_id, profile_pk, erased_at) VALUES ($1, $2, now())
+                    ON CONFLICT (partner_id, profile_pk) DO NOTHING""")
+                .execute(Tuple.of(partnerId, profilePk)).replaceWithVoid();
     }
 
     /** Puts a claimed analysis back in the queue, to be retried after {@code delay} — if the lease is still ours. */

@@ -37,14 +37,16 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
 
     /**
      * Keeps a submission the first time its event is handled ({@link ProcessedEvents#FIRST_TIME}); one
-     * already kept (the same submission in another event) is left as it is.
+     * already kept (the same submission in another event) is left as it is, and one of a profile recorded
+     * as erased (a late redelivery) is not kept.
      */
     public static RowChange keep(Submission submission) {
         return new RowChange("""
                 INSERT INTO submissions (submission_id, partner_id, profile_pk, catalogue_version, external_reference,
                                          attributes, submitted_at, received_at)
                 SELECT $1::uuid, $2::uuid, $3::bigint, $4::bigint, $5::varchar, $6::text, $7::timestamptz, $8::timestamptz
-                 WHERE\s""" + ProcessedEvents.FIRST_TIME + " ON CONFLICT (submission_id) DO NOTHING",
+                 WHERE NOT EXISTS (SELECT 1 FROM erased_profiles e WHERE e.partner_id = $2 AND e.profile_pk = $3)
+                   AND\s""" + ProcessedEvents.FIRST_TIME + " ON CONFLICT (submission_id) DO NOTHING",
                 Arrays.asList(submission.submissionId, submission.partnerId, submission.profilePk, submission.catalogueVersion,
                         submission.externalReference, submission.attributes, submission.submittedAt.atOffset(ZoneOffset.UTC),
                         submission.receivedAt.atOffset(ZoneOffset.UTC)));

@@ -76,20 +76,15 @@ public class AnalysisWorker {
     }
 
     /**
-     * The partner's profile was erased: its analyses still waiting fail now, not after the submission wait.
-     * Waits for the database as the inbox does; fails only when it stays away (the erasure's message is
-     * then taken again: marking is idempotent).
+     * The partner's profile was erased: recorded, so that its analyses still waiting fail now, not after the
+     * submission wait, and any inserted later fail as soon as they are. Waits for the database as the inbox
+     * does; fails only when it stays away (the erasure's message is then taken again: recording is idempotent).
      */
     public Uni<Void> profileErased(UUID partnerId, long profilePk) {
         return Uni.createFrom().deferred(() -> queue.profileErased(partnerId, profilePk))
-                .onFailure().invoke(failure -> LOG.warnf("Marking the analyses of erased profile %d: %s", profilePk, failure.toString()))
+                .onFailure().invoke(failure -> LOG.warnf("Recording erased profile %d: %s", profilePk, failure.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(60)
-                .invoke(marked -> {
-                    if (marked > 0) {
-                        wake();
-                    }
-                })
-                .replaceWithVoid();
+                .invoke(this::wake);
     }
 
     /** This instance's name on the leases it takes. */
@@ -130,8 +125,10 @@ public class AnalysisWorker {
 
     private Uni<Void> process(Claim claim, String traceparent) {
         Uni<Boolean> recorded;
-        if (!claim.submissionArrived()) {
-            recorded = completion.fail(claim, claimer, traceparent, claim.profileErased() ? PROFILE_ERASED : SUBMISSION_NOT_RECEIVED);
+        if (claim.profileErased()) {
+            recorded = completion.fail(claim, claimer, traceparent, PROFILE_ERASED);
+        } else if (!claim.submissionArrived()) {
+            recorded = completion.fail(claim, claimer, traceparent, SUBMISSION_NOT_RECEIVED);
         } else if (claim.attempts() > config.maxAttempts()) {
             recorded = completion.fail(claim, claimer, traceparent, "scoring did not finish after " + config.maxAttempts() + " attempts");
         } else {
