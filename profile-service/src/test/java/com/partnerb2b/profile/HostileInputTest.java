@@ -6,6 +6,11 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,17 +23,23 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerb2b.platform.test.PostgresTestResource;
 import com.partnerb2b.platform.test.TestTokens;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** Inputs meant to break things get a 4xx, never a 500, and never slow the service down. */
 @QuarkusTest
 class HostileInputTest {
 
     private final ProfileApi partner = new ProfileApi();
+
+    @TestHTTPResource("/api/v1/profiles/")
+    URI profiles;
 
     @Test
     void control_characters_are_refused() {
@@ -62,6 +73,26 @@ class HostileInputTest {
         partner.create(ProfileApi.with("email", evil)).statusCode(400).body("error.message", equalTo("Invalid length"))
                 .body("error.details[0].field", equalTo("email"));
         partner.create(ProfileApi.with("lastname", "x".repeat(3000))).statusCode(400).body("error.message", equalTo("Invalid length"));
+    }
+
+    @Test
+    void a_json_body_of_unannounced_length_is_411_not_read_up_to_the_documents_limit() throws Exception {
+        byte[] big = ("{\"attributes\": {\"lastname\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] small = new ObjectMapper().writeValueAsBytes(Map.of("attributes", ProfileApi.validAttributes()));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (byte[] body : List.of(big, small)) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(profiles)
+                    .header("Authorization", "Bearer " + partner.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))) // chunked
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(411, answer.statusCode(), answer.body());
+            JsonPath error = JsonPath.from(answer.body());
+            assertEquals("length_required", error.getString("error.code"));
+            assertEquals("Content-Length", error.getString("error.details[0].field"));
+        }
+        partner.request().get("/api/v1/profiles/").then().statusCode(200).body("data.size()", equalTo(0));
+        // the same body with its length is taken
+        partner.request().contentType(ContentType.JSON).body(small).post("/api/v1/profiles/").then().statusCode(201);
     }
 
     @Test
