@@ -1,11 +1,13 @@
 package com.partnerb2b.analysis.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,32 +23,39 @@ import com.partnerb2b.platform.time.TimeSource;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Keeps every submitted profile (profile-submitted) as the values its analyses are scored on; an
  * analysis requested before its submission arrived becomes workable now. A profile's erasure (on the
- * same topic, after its submissions) deletes the submissions kept of it: its values are gone here too;
- * its analyses still waiting fail at once.
+ * same topic, after its submissions) is recorded for good, then the submissions kept of it are deleted:
+ * its values are gone here too, none is kept again, and its analyses waiting fail at once.
  */
 @ApplicationScoped
 public class ProfileSubmittedConsumer implements EventConsumer {
 
+    private static final Logger LOG = Logger.getLogger(ProfileSubmittedConsumer.class);
+
     private final EventInbox inbox;
     private final AnalysisWorker worker;
+    private final SubmissionRepository submissions;
+    private final Pool pool;
     private final ObjectMapper mapper;
     private final TimeSource time;
     private final Map<String, EventInbox.Handling<?>> handlings;
 
-    public ProfileSubmittedConsumer(EventInbox inbox, AnalysisWorker worker,
+    public ProfileSubmittedConsumer(EventInbox inbox, AnalysisWorker worker, SubmissionRepository submissions, Pool pool,
             ObjectMapper mapper, TimeSource time) {
         this.inbox = inbox;
         this.worker = worker;
+        this.submissions = submissions;
+        this.pool = pool;
         this.mapper = mapper;
         this.time = time;
         this.handlings = Map.of(
                 ProfileSubmitted.TYPE, new EventInbox.Handling<>(ProfileSubmitted.class, (event, data) -> keep(data)),
                 ProfileErased.TYPE, new EventInbox.Handling<>(ProfileErased.class,
-                        (event, data) -> SubmissionRepository.forget(data.partnerId(), data.profilePk())));
+                        (event, data) -> SubmissionRepository.erased(data.partnerId(), data.profilePk())));
     }
 
     /** The messages of one poll, handled together ({@link EventInbox#receiveAll}). */
@@ -75,10 +84,17 @@ public class ProfileSubmittedConsumer implements EventConsumer {
                 });
     }
 
-    /** On every delivery of an erasure (each step is idempotent): what was set aside of the profile, then its waiting analyses. */
+    /**
+     * On every delivery of an erasure, once it is recorded (each step is idempotent): what was set aside of
+     * the profile, then the submissions kept of it — waiting for the database as the inbox does; if it
+     * stays away the message fails unacknowledged and is taken again.
+     */
     private Uni<Void> afterErasure(ProfileErased erased) {
         return inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased))
-                .call(() -> worker.profileErased(erased.partnerId(), erased.profilePk()));
+                .call(() -> Uni.createFrom().deferred(() -> submissions.forget(pool, erased.partnerId(), erased.profilePk()))
+                        .onFailure().invoke(failure -> LOG.warnf("Deleting the submissions of erased profile %d: %s",
+                                erased.profilePk(), failure.toString()))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(60));
     }
 
     /**

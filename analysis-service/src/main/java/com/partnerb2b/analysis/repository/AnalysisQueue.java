@@ -20,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The analyses waiting to be scored, shared by every instance. A claim is one statement: it takes
  * rows nobody holds ({@code SKIP LOCKED}), whose submission has arrived (or waited too long for
- * it), pending or with an expired lease, and leases them to the claimer — so two instances never
+ * it, or whose profile was erased: to fail), pending or with an expired lease, and leases them to the claimer — so two instances never
  * hold one analysis, and one that crashed mid-way loses it when its lease ends.
  */
 @ApplicationScoped
@@ -38,6 +38,8 @@ public class AnalysisQueue {
         }
     }
 
+    // analyses.profile_erased (V3) is written only by the version before erased_profiles (V4): read while
+    // instances of it may still run (a rolling update), until a later migration drops it.
     private static final String CLAIM = """
             WITH claimed AS (
                 UPDATE analyses a
@@ -49,14 +51,16 @@ public class AnalysisQueue {
                         WHERE c.status IN ('pending', 'processing')
                           AND (c.lease_until IS NULL OR c.lease_until < now())
                           AND (s.submission_id IS NOT NULL OR c.created_at < now() - $3 * interval '1 millisecond'
-                               OR EXISTS (SELECT 1 FROM erased_profiles e
+                               OR c.profile_erased OR EXISTS (SELECT 1 FROM erased_profiles e
                                            WHERE e.partner_id = c.partner_id AND e.profile_pk = c.profile_pk))
                         ORDER BY c.id
                         LIMIT $4
                           FOR UPDATE OF c SKIP LOCKED)
-             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at, a.trace_parent)
-            SELECT claimed.*, s.attributes, s.submitted_at, s.external_reference,
-                   EXISTS (SELECT 1 FROM erased_profiles e
+             RETURNING a.id, a.attempts, a.partner_id, a.profile_pk, a.submission_id, a.created_at, a.trace_parent,
+                       a.profile_erased AS marked_erased)
+            SELECT claimed.id, claimed.attempts, claimed.partner_id, claimed.profile_pk, claimed.submission_id,
+                   claimed.created_at, claimed.trace_parent, s.attributes, s.submitted_at, s.external_reference,
+                   claimed.marked_erased OR EXISTS (SELECT 1 FROM erased_profiles e
                             WHERE e.partner_id = claimed.partner_id AND e.profile_pk = claimed.profile_pk) AS profile_erased
               FROM claimed LEFT JOIN submissions s ON s.submission_id = claimed.submission_id
              ORDER BY claimed.id""";
@@ -81,18 +85,6 @@ public class AnalysisQueue {
                     }
                     return claims;
                 });
-    }
-
-    /**
-     * Records the partner's profile as erased, for good: its analyses still waiting, and any inserted later by
-     * a request that checked the profile just before its deletion, become claimable at once, to fail (their
-     * submission is gone or will never come). Idempotent.
-     */
-    public Uni<Void> profileErased(UUID partnerId, long profilePk) {
-        return pool.preparedQuery("""
-                INSERT INTO erased_profiles (partner_id, profile_pk, erased_at) VALUES ($1, $2, now())
-                    ON CONFLICT (partner_id, profile_pk) DO NOTHING""")
-                .execute(Tuple.of(partnerId, profilePk)).replaceWithVoid();
     }
 
     /** Puts a claimed analysis back in the queue, to be retried after {@code delay} — if the lease is still ours. */

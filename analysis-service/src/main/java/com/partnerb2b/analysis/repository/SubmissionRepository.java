@@ -26,13 +26,26 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
     }
 
     /**
-     * The partner's profile was erased: every submission kept of it deleted, the first time the erasure's
-     * event is handled ({@link ProcessedEvents#FIRST_TIME}). Its analyses keep their results (the
-     * partner's record of its decisions), not its values.
+     * The partner's profile was erased: recorded for good, the first time the erasure's event is handled
+     * ({@link ProcessedEvents#FIRST_TIME}) — from then on a submission of it is not kept ({@link #keep}) and
+     * its analyses waiting, or inserted later by a request that checked the profile just before its
+     * deletion, are claimed to fail ({@code AnalysisQueue}). Only the partner's id and the profile's number.
      */
-    public static RowChange forget(UUID partnerId, long profilePk) {
-        return new RowChange("DELETE FROM submissions WHERE partner_id = $1 AND profile_pk = $2 AND " + ProcessedEvents.FIRST_TIME,
+    public static RowChange erased(UUID partnerId, long profilePk) {
+        return new RowChange("""
+                INSERT INTO erased_profiles (partner_id, profile_pk, erased_at) SELECT $1::uuid, $2::bigint, now()
+                 WHERE\s""" + ProcessedEvents.FIRST_TIME + " ON CONFLICT (partner_id, profile_pk) DO NOTHING",
                 Arrays.asList(partnerId, profilePk));
+    }
+
+    /**
+     * Deletes every submission kept of the erased profile: after its erasure is recorded ({@link #erased}),
+     * so none can be kept again behind this. Its analyses keep their results (the partner's record of its
+     * decisions), not its values. Idempotent.
+     */
+    public Uni<Integer> forget(SqlClient client, UUID partnerId, long profilePk) {
+        return client.preparedQuery("DELETE FROM submissions WHERE partner_id = $1 AND profile_pk = $2")
+                .execute(Tuple.of(partnerId, profilePk)).map(deleted -> deleted.rowCount());
     }
 
     /**

@@ -75,18 +75,6 @@ public class AnalysisWorker {
         }
     }
 
-    /**
-     * The partner's profile was erased: recorded, so that its analyses still waiting fail now, not after the
-     * submission wait, and any inserted later fail as soon as they are. Waits for the database as the inbox
-     * does; fails only when it stays away (the erasure's message is then taken again: recording is idempotent).
-     */
-    public Uni<Void> profileErased(UUID partnerId, long profilePk) {
-        return Uni.createFrom().deferred(() -> queue.profileErased(partnerId, profilePk))
-                .onFailure().invoke(failure -> LOG.warnf("Recording erased profile %d: %s", profilePk, failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(60)
-                .invoke(this::wake);
-    }
-
     /** This instance's name on the leases it takes. */
     public String claimer() {
         return claimer;

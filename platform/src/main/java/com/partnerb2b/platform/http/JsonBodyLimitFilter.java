@@ -1,7 +1,6 @@
 package com.partnerb2b.platform.http;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
@@ -21,8 +20,9 @@ import io.vertx.core.http.HttpServerRequest;
  * Only a multipart upload may be larger than {@code partnerb2b.http.json-body-limit} (1 MB): in a
  * service whose body limit is raised for its documents (profile-service, 11 MB), any other body
  * announced larger is refused 413 before it is read, as the 1 MB limit does everywhere else — and one
- * that does not announce its length (chunked) is refused 411, since it could only be counted by
- * reading it up to the raised limit. A REST filter, so that a caller without a valid token still hears
+ * that does not announce its length (a {@code Transfer-Encoding}) is refused 411, since it could only be
+ * counted by reading it up to the raised limit (such a service also turns HTTP/2 off, where a body
+ * needs neither header). A REST filter, so that a caller without a valid token still hears
  * 401 first (the HTTP layer's check).
  */
 public class JsonBodyLimitFilter {
@@ -47,8 +47,8 @@ public class JsonBodyLimitFilter {
         }
         String length = headers.get(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            String encoding = headers.get(HttpHeaders.TRANSFER_ENCODING);
-            return lengthRequired && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")
+            // Any Transfer-Encoding (one header or several, chunked last or not): the body's length is unknown.
+            return lengthRequired && headers.contains(HttpHeaders.TRANSFER_ENCODING)
                     ? ErrorMappers.toResponse(411, "length_required", "Length Required",
                             List.of(new FieldError("Content-Length", "required for a body other than a multipart upload")))
                     : null;
