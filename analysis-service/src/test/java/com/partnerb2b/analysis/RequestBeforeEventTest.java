@@ -122,17 +122,22 @@ class RequestBeforeEventTest {
         TestRows.update("INSERT INTO failed_events (event_id, topic, type, reason, payload, failed_at, replay_at)"
                 + " VALUES (?, ?, ?, 'handling failed: a bug', ?, now(), now() + interval '1 hour')", setAside, ProfileSubmitted.TOPIC,
                 ProfileSubmitted.TYPE, partner.event(pk, UUID.randomUUID(), Partner.customer(), Instant.now(), setAside));
-        // Another partner's erasure of the same number (never a real one: pks are global) touches nothing of this one.
-        awaitHandled(other.erase(pk));
+        // Another partner's erasure of the same number (never a real one: pks are global) touches nothing of this one;
+        // the deletion of that partner's own set-aside message is the erasure's last step.
+        String othersSetAside = UUID.randomUUID().toString();
+        TestRows.update("INSERT INTO failed_events (event_id, topic, type, reason, payload, failed_at, replay_at)"
+                + " VALUES (?, ?, ?, 'handling failed: a bug', ?, now(), now() + interval '1 hour')", othersSetAside,
+                ProfileSubmitted.TOPIC, ProfileSubmitted.TYPE, other.event(pk, UUID.randomUUID(), Partner.customer(), Instant.now(),
+                        othersSetAside));
+        other.erase(pk);
+        awaitGone(othersSetAside);
         assertEquals(2, TestRows.count("SELECT count(*) FROM submissions WHERE profile_pk = ?", pk));
         assertEquals(1, TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", setAside));
 
         String eventId = partner.erase(pk);
 
-        awaitHandled(eventId);
+        awaitGone(setAside); // the erasure's last step: no replay brings it back
         assertEquals(0, TestRows.count("SELECT count(*) FROM submissions WHERE profile_pk = ?", pk));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", setAside) == 0); // no replay brings it back
         partner.requestAnalysis(pk).statusCode(404).body("error.message", equalTo("Profile Not Found"));
         partner.analysis(analysisPk).statusCode(200).body("data.status", equalTo("completed"));
         // The erasure again (a redelivery), then a marker on the same key, so consumed after it: handled once, nothing set aside.
@@ -201,6 +206,11 @@ class RequestBeforeEventTest {
     private static void awaitRecordedErased(Partner partner, long pk) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.count(
                 "SELECT count(*) FROM erased_profiles WHERE partner_id = ? AND profile_pk = ?", partner.id, pk) == 1);
+    }
+
+    private static void awaitGone(String setAsideEventId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                TestRows.count("SELECT count(*) FROM failed_events WHERE event_id = ?", setAsideEventId) == 0);
     }
 
     private static void awaitHandled(String eventId) {

@@ -85,16 +85,17 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     }
 
     /**
-     * On every delivery of an erasure, once it is recorded (each step is idempotent): what was set aside of
-     * the profile, then the submissions kept of it — waiting for the database as the inbox does; if it
-     * stays away the message fails unacknowledged and is taken again.
+     * On every delivery of an erasure, once it is recorded (each step is idempotent): the submissions kept
+     * of the profile, then what was set aside of it — each waiting for the database as the inbox does; if
+     * it stays away the message fails unacknowledged and is taken again.
      */
     private Uni<Void> afterErasure(ProfileErased erased) {
-        return inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased))
-                .call(() -> Uni.createFrom().deferred(() -> submissions.forget(pool, erased.partnerId(), erased.profilePk()))
-                        .onFailure().invoke(failure -> LOG.warnf("Deleting the submissions of erased profile %d: %s",
-                                erased.profilePk(), failure.toString()))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(60));
+        return Uni.createFrom().deferred(() -> submissions.forget(pool, erased.partnerId(), erased.profilePk()))
+                .onFailure().invoke(failure -> LOG.warnf("Deleting the submissions of erased profile %d: %s",
+                        erased.profilePk(), failure.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(60)
+                .call(() -> inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased)))
+                .replaceWithVoid();
     }
 
     /**
