@@ -185,6 +185,21 @@ class RequestBeforeEventTest {
     }
 
     @Test
+    void an_analysis_marked_by_the_version_before_erased_profiles_still_fails_at_once() throws Exception {
+        Partner partner = new Partner();
+        long pk = Partner.newProfilePk();
+        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, UUID.randomUUID().toString());
+        long waiting = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
+
+        // What a pod of the version before V4 writes on the erasure, during a rolling update.
+        TestRows.update("UPDATE analyses SET profile_erased = true WHERE id = ?", waiting);
+
+        partner.awaitFinished(waiting)
+                .body("data.status", equalTo("failed"))
+                .body("data.failure_reason", equalTo("the profile was deleted before it was scored"));
+    }
+
+    @Test
     void a_submission_of_an_erased_profile_delivered_late_is_not_kept() throws Exception {
         Partner partner = new Partner();
         Partner other = new Partner();
