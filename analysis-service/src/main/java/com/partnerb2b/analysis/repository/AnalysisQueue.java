@@ -19,9 +19,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The analyses waiting to be scored, shared by every instance. A claim is one statement: it takes
- * rows nobody holds ({@code SKIP LOCKED}), whose submission has arrived (or waited too long for
- * it, or whose profile was erased: to fail), pending or with an expired lease, and leases them to the claimer — so two instances never
- * hold one analysis, and one that crashed mid-way loses it when its lease ends.
+ * rows nobody holds ({@code SKIP LOCKED}), whose submission has arrived (or waited too long for it,
+ * or whose profile was erased: to fail), pending or with an expired lease, and leases them to the
+ * claimer — so two instances never hold one analysis, and one that crashed mid-way loses it when its
+ * lease ends.
  */
 @ApplicationScoped
 public class AnalysisQueue {

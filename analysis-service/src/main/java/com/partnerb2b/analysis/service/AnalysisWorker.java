@@ -1,6 +1,5 @@
 package com.partnerb2b.analysis.service;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
