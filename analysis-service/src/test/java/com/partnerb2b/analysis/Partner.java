@@ -125,6 +125,15 @@ final class Partner {
         return request().get("/api/v1/profiles/" + profilePk + "/analyses/" + query).then();
     }
 
+    /**
+     * Asks for an analysis of a profile submitted at profile-service whose event has not come (here it never
+     * does, unless the test publishes it): the analysis pk, pending.
+     */
+    long requestBeforeItsEvent(long profilePk) {
+        ProfileServiceStandIn.submitted(profilePk, "Bearer " + token, UUID.randomUUID().toString());
+        return requestAnalysis(profilePk).statusCode(201).extract().jsonPath().getLong("data.pk");
+    }
+
     /** Waits until this service has kept the submission (its event consumed). */
     static void awaitKept(UUID submissionId) {
         Awaitility.await().atMost(Duration.ofSeconds(30))

@@ -153,16 +153,13 @@ class RequestBeforeEventTest {
         Partner other = new Partner();
         long pk = Partner.newProfilePk();
         // Submitted at profile-service, its event never to come: the analysis waits (the wait here is 10 minutes).
-        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, UUID.randomUUID().toString());
-        long waiting = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
+        long waiting = partner.requestBeforeItsEvent(pk);
         awaitHandled(other.erase(pk)); // another partner's erasure of the number leaves it waiting
         assertEquals("pending", TestRows.text("SELECT status FROM analyses WHERE id = ?", waiting));
 
         partner.erase(pk);
 
-        partner.awaitFinished(waiting)
-                .body("data.status", equalTo("failed"))
-                .body("data.failure_reason", equalTo("the profile was deleted before it was scored"));
+        awaitFailedAsErased(partner, waiting);
         // its outcome leaves for the partner's webhook like any other
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.count(
                 "SELECT count(*) FROM outbox_events WHERE payload LIKE ?", "%\"analysisPk\":" + waiting + ",%") == 1);
@@ -174,29 +171,23 @@ class RequestBeforeEventTest {
         long pk = Partner.newProfilePk();
         partner.erase(pk);
         awaitRecordedErased(partner, pk);
+
         // The race: the request asked profile-service just before the delete, and inserts its analysis now.
-        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, UUID.randomUUID().toString());
+        long late = partner.requestBeforeItsEvent(pk);
 
-        long late = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
-
-        partner.awaitFinished(late)
-                .body("data.status", equalTo("failed"))
-                .body("data.failure_reason", equalTo("the profile was deleted before it was scored"));
+        awaitFailedAsErased(partner, late);
     }
 
     @Test
     void an_analysis_marked_by_the_version_before_erased_profiles_still_fails_at_once() throws Exception {
         Partner partner = new Partner();
         long pk = Partner.newProfilePk();
-        ProfileServiceStandIn.submitted(pk, "Bearer " + partner.token, UUID.randomUUID().toString());
-        long waiting = partner.requestAnalysis(pk).statusCode(201).extract().jsonPath().getLong("data.pk");
+        long waiting = partner.requestBeforeItsEvent(pk);
 
         // What a pod of the version before V4 writes on the erasure, during a rolling update.
         TestRows.update("UPDATE analyses SET profile_erased = true WHERE id = ?", waiting);
 
-        partner.awaitFinished(waiting)
-                .body("data.status", equalTo("failed"))
-                .body("data.failure_reason", equalTo("the profile was deleted before it was scored"));
+        awaitFailedAsErased(partner, waiting);
     }
 
     @Test
@@ -221,6 +212,12 @@ class RequestBeforeEventTest {
     private static void awaitRecordedErased(Partner partner, long pk) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.count(
                 "SELECT count(*) FROM erased_profiles WHERE partner_id = ? AND profile_pk = ?", partner.id, pk) == 1);
+    }
+
+    private static void awaitFailedAsErased(Partner partner, long analysisPk) {
+        partner.awaitFinished(analysisPk)
+                .body("data.status", equalTo("failed"))
+                .body("data.failure_reason", equalTo("the profile was deleted before it was scored"));
     }
 
     private static void awaitGone(String setAsideEventId) {

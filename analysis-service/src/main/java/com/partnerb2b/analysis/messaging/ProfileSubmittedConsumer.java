@@ -1,6 +1,5 @@
 package com.partnerb2b.analysis.messaging;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -85,15 +84,13 @@ public class ProfileSubmittedConsumer implements EventConsumer {
     }
 
     /**
-     * On every delivery of an erasure, once it is recorded (each step is idempotent): the submissions kept
-     * of the profile, then what was set aside of it — each waiting for the database as the inbox does; if
-     * it stays away the message fails unacknowledged and is taken again.
+     * On every delivery of an erasure, once it is recorded (each step is idempotent and waits for the
+     * database): the submissions kept of the profile, then what was set aside of it.
      */
     private Uni<Void> afterErasure(ProfileErased erased) {
-        return Uni.createFrom().deferred(() -> submissions.forget(pool, erased.partnerId(), erased.profilePk()))
-                .onFailure().invoke(failure -> LOG.warnf("Deleting the submissions of erased profile %d: %s",
-                        erased.profilePk(), failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(60)
+        return inbox.waitingForDatabase(() -> submissions.forget(pool, erased.partnerId(), erased.profilePk())
+                        .onFailure().invoke(failure -> LOG.warnf("Deleting the submissions of erased profile %d: %s",
+                                erased.profilePk(), failure.toString())))
                 .call(() -> inbox.forgetSetAside(ProfileSubmitted.TOPIC, setAsideOf(erased)))
                 .replaceWithVoid();
     }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -233,9 +234,17 @@ public class EventInbox {
      * as a set-aside record does.
      */
     public Uni<Void> forgetSetAside(String topic, List<String> fragments) {
-        return Uni.createFrom().deferred(() -> failed.deleteHolding(topic, fragments))
-                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(60)
-                .replaceWithVoid();
+        return waitingForDatabase(() -> failed.deleteHolding(topic, fragments)).replaceWithVoid();
+    }
+
+    /**
+     * A step a consumer runs after an event's handling, on every delivery (so idempotent), retried with the
+     * inbox's back-off while the database is away; if it stays away the {@code Uni} fails, the message is
+     * not acknowledged and is taken again.
+     */
+    public <T> Uni<T> waitingForDatabase(Supplier<Uni<? extends T>> step) {
+        return Uni.createFrom().deferred(step)
+                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(60);
     }
 
     private Uni<Outcome> refuse(Intake intake, String topic, String eventId, String eventType, String payload, String category,
@@ -261,8 +270,7 @@ public class EventInbox {
         record.replayAt = HANDLING_FAILED.equals(category) ? record.failedAt.plus(config.firstReplay()) : null;
         // The record is the only trace of the message once it is acknowledged: keep trying while the
         // database is away, then fail the channel rather than drop it.
-        return Panache.withTransaction(() -> failed.persist(record))
-                .onFailure().retry().withBackOff(config.firstBackOff(), config.maxBackOff()).atMost(60)
+        return waitingForDatabase(() -> Panache.withTransaction(() -> failed.persist(record)))
                 .invoke(() -> {
                     count("partnerb2b.events.consumed", topic, "failed");
                     Counter.builder("partnerb2b.events.failed").description("Consumed events set aside in failed_events")
